@@ -1,0 +1,130 @@
+package saq
+
+import (
+	"bytes"
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+//go:embed data/countries.csv
+var countriesCSV []byte
+
+// Country is a State with its UN English short name and ISO 3166-1
+// alpha-3 code.
+type Country struct {
+	Code  string            // "MEX"
+	Name  string            // "Mexico"
+	Names map[string]string // UN short names by language: en, fr, es, ru, ar, zh
+}
+
+type countryIndex struct {
+	byCode map[string]*Country
+	byName map[string]*Country // folded name or alias
+	all    []*Country
+}
+
+var countries = sync.OnceValue(func() *countryIndex {
+	rows, err := readCSV(bytes.NewReader(countriesCSV))
+	if err != nil {
+		panic("saq: embedded data/countries.csv: " + err.Error())
+	}
+	idx := &countryIndex{byCode: map[string]*Country{}, byName: map[string]*Country{}}
+	head := rows[0]
+	for _, r := range rows[1:] {
+		c := &Country{Code: r[0], Name: r[1], Names: map[string]string{}}
+		for i := 1; i < len(r) && i < len(head); i++ {
+			if head[i] == "aliases" {
+				for _, a := range strings.Split(r[i], ";") {
+					idx.add(a, c)
+				}
+				continue
+			}
+			c.Names[head[i]] = r[i]
+			idx.add(r[i], c)
+		}
+		idx.add(c.Code, c)
+		idx.byCode[c.Code] = c
+		idx.all = append(idx.all, c)
+	}
+	return idx
+})
+
+func (idx *countryIndex) add(name string, c *Country) {
+	if k := FoldName(name); k != "" {
+		if _, taken := idx.byName[k]; !taken {
+			idx.byName[k] = c
+		}
+	}
+}
+
+// FoldName reduces a name for matching: lower case, accents removed,
+// typographic apostrophes and dashes made plain, spaces collapsed.
+func FoldName(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	out = strings.NewReplacer("’", "'", "‘", "'", "`", "'", "–", "-", "—", "-", "ё", "е").Replace(strings.ToLower(out))
+	return strings.Join(strings.Fields(out), " ")
+}
+
+// LookupCountry finds a State by code ("MEX"), UN name in any of the six
+// languages, or a common alias ("Mexique", "Estados Unidos Mexicanos").
+// Leading articles ("la Tunisie", "el Perú") are ignored.
+func LookupCountry(s string) (*Country, bool) {
+	idx := countries()
+	if c, ok := idx.byCode[strings.ToUpper(strings.TrimSpace(s))]; ok {
+		return c, true
+	}
+	k := FoldName(strings.Trim(s, " .:;,()"))
+	if c, ok := idx.byName[k]; ok {
+		return c, true
+	}
+	for _, art := range []string{"the ", "la ", "le ", "les ", "l'", "el ", "los ", "las "} {
+		if rest, ok := strings.CutPrefix(k, art); ok {
+			if c, ok := idx.byName[rest]; ok {
+				return c, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// FindCountry looks for the longest State name contained in text, for
+// sentences like "the responses of Mexico to the questionnaire".
+func FindCountry(text string) (*Country, bool) {
+	idx := countries()
+	t := " " + FoldName(text) + " "
+	var best *Country
+	bestLen := 0
+	for name, c := range idx.byName {
+		if len(name) <= bestLen || len(name) < 4 {
+			continue
+		}
+		i := strings.Index(t, name)
+		if i < 0 {
+			continue
+		}
+		// Whole words only.
+		before, after := t[i-1], t[i+len(name)]
+		if isWordByte(before) || isWordByte(after) {
+			continue
+		}
+		best, bestLen = c, len(name)
+	}
+	return best, best != nil
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// AllCountries lists the States in code order.
+func AllCountries() []*Country { return countries().all }
