@@ -1,0 +1,280 @@
+package pdftext
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// pline is a physical line: every glyph of a page that shares a baseline,
+// across the whole width of the page. Its segments are the runs of text
+// separated by wide gaps or by vertical rules (table cells, tick options).
+type pline struct {
+	glyphs     []glyph // sorted by x0, superscripts included
+	base       float64 // baseline of the main glyphs
+	size       float64 // dominant font size
+	x0, x1     float64
+	segs       []seg
+	kind       lineKind
+	markers    []string // footnote markers of all segments
+	boldFrac   float64
+	italicFrac float64
+}
+
+type lineKind uint8
+
+const (
+	body lineKind = iota
+	header
+	footer
+	footnote
+)
+
+type seg struct {
+	x0, x1  float64
+	text    string
+	first   int      // index of the first glyph in the line
+	n       int      // glyphs
+	markers []string // footnote markers met in the segment
+}
+
+func (l *pline) top() float64    { return l.base - 0.8*l.size }
+func (l *pline) bottom() float64 { return l.base + 0.25*l.size }
+
+// buildLines groups a page's glyphs into physical lines, top to bottom.
+func buildLines(glyphs []glyph, rules []rule, pageW float64) []*pline {
+	glyphs = dedupe(glyphs)
+	if len(glyphs) == 0 {
+		return nil
+	}
+	sort.SliceStable(glyphs, func(i, j int) bool { return glyphs[i].y < glyphs[j].y })
+	var lines []*pline
+	var cur *pline
+	for _, g := range glyphs {
+		if cur != nil && g.y-cur.base <= 0.3*math.Min(g.size, cur.size)+0.1 {
+			cur.glyphs = append(cur.glyphs, g)
+			if g.size > cur.size && strings.TrimSpace(g.s) != "" {
+				cur.size = g.size
+			}
+			continue
+		}
+		cur = &pline{base: g.y, size: g.size}
+		lines = append(lines, cur)
+		cur.glyphs = append(cur.glyphs, g)
+	}
+	lines = mergeScripts(lines)
+	out := lines[:0]
+	for _, l := range lines {
+		l.finish(rules)
+		if len(l.segs) > 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// dedupe drops glyphs drawn twice at (almost) the same place, which is how
+// some producers fake bold or draw shadows.
+func dedupe(gs []glyph) []glyph {
+	if len(gs) < 2 {
+		return gs
+	}
+	type key struct {
+		s    string
+		x, y int
+	}
+	seen := make(map[key]bool, len(gs))
+	out := gs[:0:0]
+	for _, g := range gs {
+		k := key{g.s, int(math.Round(g.x0 * 2)), int(math.Round(g.y * 2))}
+		if seen[k] && strings.TrimSpace(g.s) != "" {
+			continue
+		}
+		seen[k] = true
+		out = append(out, g)
+	}
+	return out
+}
+
+// mergeScripts folds lines made only of small raised (or lowered) glyphs,
+// such as footnote markers, into the line they belong to, and records
+// superscript digits as markers.
+func mergeScripts(lines []*pline) []*pline {
+	out := lines[:0]
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		target := -1
+		if len(out) > 0 || i+1 < len(lines) {
+			// A script line is small and sits inside a neighbour's height.
+			for _, j := range []int{i + 1, i - 1} {
+				if j < 0 || j >= len(lines) {
+					continue
+				}
+				n := lines[j]
+				if j < i && (len(out) == 0 || out[len(out)-1] != n) {
+					continue
+				}
+				if l.size < 0.85*n.size && l.base > n.top()-0.1*n.size && l.base < n.bottom()+0.3*n.size && overlapsX(l, n) {
+					target = j
+					break
+				}
+			}
+		}
+		if target < 0 {
+			out = append(out, l)
+			continue
+		}
+		n := lines[target]
+		var script int8 = -1
+		if l.base < n.base {
+			script = 1
+		}
+		for _, g := range l.glyphs {
+			g.y, g.script = n.base, script
+			n.glyphs = append(n.glyphs, g)
+		}
+	}
+	return out
+}
+
+func overlapsX(a, b *pline) bool {
+	ax0, ax1 := extent(a.glyphs)
+	bx0, bx1 := extent(b.glyphs)
+	return ax0 <= bx1+2*b.size && bx0 <= ax1+2*b.size
+}
+
+func extent(gs []glyph) (float64, float64) {
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, g := range gs {
+		x0 = math.Min(x0, g.x0)
+		x1 = math.Max(x1, g.x1)
+	}
+	return x0, x1
+}
+
+func isMarker(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) && !strings.ContainsRune("*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰abcdefghij", r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// finish orders the glyphs of a line and builds its segments and text:
+// spaces where the gap between glyphs is wider than a letter gap, a new
+// segment where it is as wide as a column gutter or a rule separates them.
+func (l *pline) finish(rules []rule) {
+	sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].x0 < l.glyphs[j].x0 })
+	var vrules []rule
+	for _, r := range rules {
+		if r.vertical() && r.y0 <= l.base && r.y1 >= l.base-0.5*l.size {
+			vrules = append(vrules, r)
+		}
+	}
+	var (
+		b             strings.Builder
+		cur           *seg
+		prevEnd       = math.Inf(-1)
+		sawSpace      bool
+		bold, ital    int
+		total         int
+		pending       []string // markers before any text (a footnote's own number)
+		lastMarkerEnd float64
+	)
+	flush := func() {
+		if cur != nil && strings.TrimSpace(b.String()) != "" {
+			cur.text = cleanText(strings.TrimSpace(b.String()))
+			l.segs = append(l.segs, *cur)
+		}
+		cur = nil
+		b.Reset()
+	}
+	for i, g := range l.glyphs {
+		if strings.TrimSpace(g.s) == "" {
+			sawSpace = true
+			continue
+		}
+		if g.script > 0 && isMarker(g.s) {
+			if cur != nil {
+				if n := len(cur.markers); n > 0 && g.x0-prevEnd < 0.3*l.size && lastMarkerEnd == prevEnd {
+					cur.markers[n-1] += g.s // a marker of several digits
+				} else {
+					cur.markers = append(cur.markers, g.s)
+				}
+				lastMarkerEnd = math.Max(g.x1, prevEnd)
+				prevEnd = lastMarkerEnd
+			} else {
+				pending = append(pending, g.s)
+			}
+			continue // footnote markers are not part of the text
+		}
+		total++
+		if g.font.bold {
+			bold++
+		}
+		if g.font.italic {
+			ital++
+		}
+		gap := g.x0 - prevEnd
+		if cur != nil && (gap > segmentGap(g, l) || ruleBetween(vrules, prevEnd, g.x0)) {
+			flush()
+		}
+		if cur == nil {
+			cur = &seg{x0: g.x0, first: i, markers: pending}
+			pending = nil
+			sawSpace = false
+		} else if sawSpace || gap > wordGap(g) {
+			b.WriteByte(' ')
+		}
+		sawSpace = false
+		b.WriteString(g.s)
+		cur.x1 = math.Max(cur.x1, g.x1)
+		cur.n = i - cur.first + 1
+		prevEnd = math.Max(g.x1, g.x0+0.1)
+		if g.x1 < prevEnd-2*g.size { // a glyph far behind: keep the furthest end
+			prevEnd = math.Max(prevEnd, g.x1)
+		}
+	}
+	flush()
+	for _, s := range l.segs {
+		l.markers = append(l.markers, s.markers...)
+	}
+	if len(l.segs) > 0 {
+		l.x0, l.x1 = l.segs[0].x0, l.segs[len(l.segs)-1].x1
+	}
+	if total > 0 {
+		l.boldFrac = float64(bold) / float64(total)
+		l.italicFrac = float64(ital) / float64(total)
+	}
+}
+
+// wordGap is the smallest gap between two glyphs read as a word space.
+func wordGap(g glyph) float64 {
+	return math.Max(0.15*g.size, 0.45*g.space)
+}
+
+// segmentGap is the smallest gap read as a separation between cells or
+// tick options rather than between words.
+func segmentGap(g glyph, l *pline) float64 {
+	return math.Max(1.3*l.size, 3.5*g.space)
+}
+
+func ruleBetween(vr []rule, x0, x1 float64) bool {
+	for _, r := range vr {
+		if r.x0 > x0-0.5 && r.x1 < x1+0.5 {
+			return true
+		}
+	}
+	return false
+}
+
+// text is the line's text, segments joined by a space.
+func (l *pline) text() string {
+	parts := make([]string, len(l.segs))
+	for i, s := range l.segs {
+		parts[i] = s.text
+	}
+	return strings.Join(parts, " ")
+}

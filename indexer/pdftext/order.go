@@ -1,0 +1,304 @@
+package pdftext
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Reading order. Most of a questionnaire is one flow of full-width lines,
+// read top to bottom. Tables (question | answer, label | value on a cover
+// page) are read row by row and, inside a row, cell by cell from left to
+// right: reading their physical lines across the page would interleave the
+// question with its answer.
+//
+// A table region is a run of consecutive lines that keeps a common empty
+// vertical strip (a gutter) with text on both sides. Rows end at horizontal
+// rules, where the first column starts a new entry, or where a column that
+// paused while another continued starts again.
+
+type region struct {
+	lines  []*pline
+	bounds []float64 // x of each gutter's middle, ascending
+}
+
+// order returns the page's body lines in reading order.
+func order(lines []*pline, rules []rule, pageW float64) []Line {
+	var out []Line
+	left, right := textBounds(lines)
+	for i := 0; i < len(lines); {
+		if r, end := growRegion(lines, i, rules); r != nil {
+			out = append(out, r.emit(rules)...)
+			i = end
+			continue
+		}
+		out = append(out, newLine(lines[i], 0, left, right))
+		i++
+	}
+	setGaps(out)
+	return out
+}
+
+func textBounds(lines []*pline) (float64, float64) {
+	if len(lines) == 0 {
+		return 0, 0
+	}
+	xs0 := make([]float64, 0, len(lines))
+	x1 := math.Inf(-1)
+	for _, l := range lines {
+		xs0 = append(xs0, l.x0)
+		x1 = math.Max(x1, l.x1)
+	}
+	sort.Float64s(xs0)
+	return xs0[len(xs0)/10], x1 // a low decile: ignore outdented numbers
+}
+
+type interval struct{ a, b float64 }
+
+// gaps returns the empty intervals between a line's segments.
+func gaps(l *pline) []interval {
+	var g []interval
+	for k := 1; k < len(l.segs); k++ {
+		g = append(g, interval{l.segs[k-1].x1, l.segs[k].x0})
+	}
+	return g
+}
+
+// narrow keeps the parts of the gutters that line l leaves empty.
+func narrow(gutters []interval, l *pline, min float64) []interval {
+	var out []interval
+	for _, g := range gutters {
+		a, b := g.a, g.b
+		ok := true
+		for _, s := range l.segs {
+			if s.x1 <= a || s.x0 >= b {
+				continue
+			}
+			// The segment intrudes: keep the larger empty side, if any.
+			switch {
+			case s.x0 <= a && s.x1 >= b:
+				ok = false
+			case s.x0 > a && s.x1 < b:
+				if s.x0-a >= b-s.x1 {
+					b = s.x0
+				} else {
+					a = s.x1
+				}
+			case s.x0 <= a:
+				a = s.x1
+			default:
+				b = s.x0
+			}
+			if !ok || b-a < min {
+				ok = false
+				break
+			}
+		}
+		if ok && b-a >= min {
+			out = append(out, interval{a, b})
+		}
+	}
+	return out
+}
+
+// growRegion tries to start a table region at line i. It returns nil when
+// line i does not start one.
+func growRegion(lines []*pline, i int, rules []rule) (*region, int) {
+	first := lines[i]
+	gutters := gaps(first)
+	if len(gutters) == 0 {
+		return nil, 0
+	}
+	minW := math.Max(3, 0.4*first.size)
+	j := i + 1
+	for ; j < len(lines); j++ {
+		prev, l := lines[j-1], lines[j]
+		if l.top()-prev.bottom() > 3*l.size { // a wide vertical space ends any table
+			break
+		}
+		g := narrow(gutters, l, minW)
+		if len(g) == 0 {
+			break
+		}
+		gutters = g
+	}
+	if j-i < 2 {
+		return nil, 0
+	}
+	r := &region{lines: lines[i:j]}
+	for _, g := range gutters {
+		r.bounds = append(r.bounds, (g.a+g.b)/2)
+	}
+	// A real table has text on both sides of each gutter.
+	counts := make([]int, len(r.bounds)+1)
+	multi := 0
+	for _, l := range r.lines {
+		seen := map[int]bool{}
+		for _, s := range l.segs {
+			seen[r.column(s)] = true
+		}
+		for c := range seen {
+			counts[c]++
+		}
+		if len(seen) > 1 {
+			multi++
+		}
+	}
+	for _, c := range counts {
+		if c == 0 {
+			return nil, 0
+		}
+	}
+	// Without drawn borders, one line with several columns is no table: it
+	// is a row of tick options above a short heading, or a justified line.
+	if multi == 0 || (multi == 1 && !r.ruled(rules)) {
+		return nil, 0
+	}
+	return r, j
+}
+
+// ruled reports whether vertical rules run down a gutter of the region.
+func (r *region) ruled(rules []rule) bool {
+	top, bottom := r.lines[0].top(), r.lines[len(r.lines)-1].bottom()
+	for _, b := range r.bounds {
+		for _, rl := range rules {
+			if rl.vertical() && math.Abs((rl.x0+rl.x1)/2-b) < 0.5*r.lines[0].size+6 && rl.y0 < bottom && rl.y1 > top {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (r *region) column(s seg) int {
+	mid := (s.x0 + s.x1) / 2
+	return sort.SearchFloat64s(r.bounds, mid)
+}
+
+// emit returns the region's lines row by row, cell by cell.
+func (r *region) emit(rules []rule) []Line {
+	ncol := len(r.bounds) + 1
+	// Split each physical line into per-column lines.
+	per := make([][]*pline, len(r.lines)) // [line][col]
+	for i, l := range r.lines {
+		per[i] = make([]*pline, ncol)
+		for _, s := range l.segs {
+			c := r.column(s)
+			p := per[i][c]
+			if p == nil {
+				p = &pline{base: l.base, size: l.size, glyphs: l.glyphs, boldFrac: l.boldFrac, italicFrac: l.italicFrac, kind: l.kind}
+				p.x0 = s.x0
+				per[i][c] = p
+			}
+			p.segs = append(p.segs, s)
+			p.markers = append(p.markers, s.markers...)
+			p.x1 = s.x1
+		}
+	}
+	// Column bounds for the lines' Left/Right.
+	colL := make([]float64, ncol)
+	colR := make([]float64, ncol)
+	for c := range colL {
+		colL[c], colR[c] = math.Inf(1), math.Inf(-1)
+	}
+	for i := range per {
+		for c, p := range per[i] {
+			if p != nil {
+				colL[c] = math.Min(colL[c], p.x0)
+				colR[c] = math.Max(colR[c], p.x1)
+			}
+		}
+	}
+	// Rows.
+	var rows [][]int // line indexes
+	start := 0
+	active := make([]bool, ncol) // column had text in this row
+	for i := range per {
+		if i > start && r.rowBreak(per, i, active, rules) {
+			rows = append(rows, seq(start, i))
+			start = i
+			clear(active)
+		}
+		for c, p := range per[i] {
+			if p != nil {
+				active[c] = true
+			}
+		}
+	}
+	rows = append(rows, seq(start, len(per)))
+
+	var out []Line
+	for _, row := range rows {
+		var cells [][]*pline
+		for c := 0; c < ncol; c++ {
+			var cl []*pline
+			for _, i := range row {
+				if per[i][c] != nil {
+					cl = append(cl, per[i][c])
+				}
+			}
+			cells = append(cells, cl)
+		}
+		rowStart := true
+		for c, cl := range cells {
+			// A lone short label in a cell (a question number, "1.") prefixes
+			// the next cell's first line, as it reads on paper.
+			if len(cl) == 1 && c+1 < ncol && len(cells[c+1]) > 0 && isLabel(cl[0].text()) {
+				next := cells[c+1][0]
+				merged := *next
+				merged.segs = append(append([]seg(nil), cl[0].segs...), next.segs...)
+				merged.x0 = cl[0].x0
+				cells[c+1][0] = &merged
+				continue
+			}
+			for _, p := range cl {
+				ln := newLine(p, c+1, colL[c], colR[c])
+				ln.RowStart = rowStart
+				rowStart = false
+				out = append(out, ln)
+			}
+		}
+	}
+	return out
+}
+
+func seq(a, b int) []int {
+	s := make([]int, 0, b-a)
+	for i := a; i < b; i++ {
+		s = append(s, i)
+	}
+	return s
+}
+
+func (r *region) rowBreak(per [][]*pline, i int, active []bool, rules []rule) bool {
+	prev, cur := r.lines[i-1], r.lines[i]
+	x0, x1 := r.lines[0].x0, r.lines[0].x1
+	for _, l := range r.lines {
+		x0, x1 = math.Min(x0, l.x0), math.Max(x1, l.x1)
+	}
+	for _, rl := range rules {
+		if rl.horizontal() && rl.y0 > prev.base && rl.y1 < cur.top()+0.2*cur.size &&
+			math.Min(rl.x1, x1)-math.Max(rl.x0, x0) > 0.5*(x1-x0) {
+			return true
+		}
+	}
+	if per[i][0] != nil && per[i-1][0] == nil {
+		return true // a new entry in the first column
+	}
+	for c := range per[i] {
+		// A column that paused while another went on, and starts again.
+		if per[i][c] != nil && per[i-1][c] == nil && active[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// isLabel reports whether a cell holds only a numbering label: "1.",
+// "Q3", "(b)", "Question 12".
+func isLabel(s string) bool {
+	return len([]rune(s)) <= 14 && labelPattern.MatchString(strings.TrimSpace(s))
+}
+
+var labelPattern = regexp.MustCompile(`^[(\[]?\pL{0,10}\.?\s?(\d{1,3}|[a-z]|[ivx]{1,4})[.):\]]?$`)

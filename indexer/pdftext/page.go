@@ -1,0 +1,126 @@
+package pdftext
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// rawPage is what the content interpreter found on one page.
+type rawPage struct {
+	number        int
+	width, height float64
+	glyphs        []glyph
+	rules         []rule
+	images        int
+	rotated       int
+	err           error
+}
+
+// pageBox returns the visible box of a page and its device matrix: user
+// space to a top-left origin with y downwards, after /Rotate.
+func pageBox(p pdf.Page) (w, h float64, dev matrix) {
+	box := inherited(p.V, "CropBox")
+	if box.Len() != 4 {
+		box = inherited(p.V, "MediaBox")
+	}
+	llx, lly, urx, ury := 0.0, 0.0, 612.0, 792.0
+	if box.Len() == 4 {
+		llx, lly, urx, ury = box.Index(0).Float64(), box.Index(1).Float64(), box.Index(2).Float64(), box.Index(3).Float64()
+		if urx < llx {
+			llx, urx = urx, llx
+		}
+		if ury < lly {
+			lly, ury = ury, lly
+		}
+		if urx-llx < 1 || ury-lly < 1 {
+			llx, lly, urx, ury = 0, 0, 612, 792
+		}
+	}
+	rot := ((int(inherited(p.V, "Rotate").Int64()) % 360) + 360) % 360
+	w, h = urx-llx, ury-lly
+	switch rot {
+	case 90:
+		return h, w, matrix{0, 1, 1, 0, -lly, -llx}
+	case 180:
+		return w, h, matrix{-1, 0, 0, 1, urx, -lly}
+	case 270:
+		return h, w, matrix{0, -1, -1, 0, ury, urx}
+	}
+	return w, h, matrix{1, 0, 0, -1, -llx, ury}
+}
+
+func inherited(v pdf.Value, key string) pdf.Value {
+	for i := 0; i < 32 && !v.IsNull(); i++ {
+		if r := v.Key(key); !r.IsNull() {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return pdf.Value{}
+}
+
+// pageTree lists the pages of the document in order. It walks the tree
+// itself, with a depth limit and cycle check, because the library's
+// Reader.Page loops forever on a cyclic tree and panics on a broken one.
+func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Page, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("page tree: %v", p)
+		}
+	}()
+	root := r.Trailer().Key("Root").Key("Pages")
+	if root.Kind() != pdf.Dict {
+		return nil, fmt.Errorf("the document has no page tree")
+	}
+	seen := map[string]bool{}
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) error {
+		if depth > 64 {
+			return fmt.Errorf("page tree nested over 64 levels")
+		}
+		id := v.String()
+		if seen[id] {
+			return fmt.Errorf("page tree has a cycle")
+		}
+		seen[id] = true
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Page" || (kids.Kind() != pdf.Array && v.Key("Contents").Kind() != pdf.Null) {
+			pages = append(pages, pdf.Page{V: v})
+			if maxPages > 0 && len(pages) > maxPages {
+				return errTooManyPages
+			}
+			return nil
+		}
+		for i := 0; i < kids.Len(); i++ {
+			if err := walk(kids.Index(i), depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	err = walk(root, 0)
+	return pages, err
+}
+
+var errTooManyPages = fmt.Errorf("too many pages")
+
+// readPage interprets one page; panics from the library are turned into
+// the page's error.
+func readPage(ctx context.Context, p pdf.Page, n int, fonts *fontCache, lim limits) (rp rawPage) {
+	rp.number = n
+	defer func() {
+		if p := recover(); p != nil {
+			rp.err = fmt.Errorf("page %d cannot be read: %v", n, p)
+		}
+	}()
+	w, h, dev := pageBox(p)
+	rp.width, rp.height = w, h
+	in := &interp{ctx: ctx, fonts: fonts, lim: lim, device: dev}
+	in.gs = gstate{ctm: identity, hscale: 1}
+	in.run(p.V.Key("Contents"), p.Resources())
+	in.addForms(p, dev)
+	rp.glyphs, rp.rules, rp.images, rp.rotated, rp.err = in.glyphs, in.rules, in.images, in.rotated, in.err
+	return rp
+}

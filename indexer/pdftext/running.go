@@ -1,0 +1,137 @@
+package pdftext
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Running headers and footers: lines at the top or bottom edge of a page
+// that repeat on other pages at the same height (a document symbol, a
+// title, "Page 3 of 40"), or that are a page number.
+
+var pageNumber = regexp.MustCompile(`(?i)^[-–—\s]*(page|pág\.?|página|pagina|seite|страница|стр\.|صفحة|الصفحة|第)?\s*#+\s*(页)?\s*((of|sur|de|из|من|/|de un total de)\s*#+\s*(页)?)?[-–—\s]*$`)
+
+// shape replaces digit runs by '#' and folds case and spaces, so that
+// "Page 3 of 40" and "Page 4 of 40" have the same shape.
+func shape(s string) string {
+	var b strings.Builder
+	prevDigit := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsDigit(r):
+			if !prevDigit {
+				b.WriteByte('#')
+			}
+			prevDigit = true
+			continue
+		case unicode.IsSpace(r):
+			r = ' '
+		}
+		prevDigit = false
+		b.WriteRune(r)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func markRunning(raw []rawPage, pages [][]*pline) {
+	type key struct {
+		text string
+		top  bool
+	}
+	exact := map[key]int{}    // pages on which the exact text appears at an edge
+	shapes := map[key]int{}   // same, by shape
+	ys := map[key][]float64{} // heights where it appears
+	const edgeLines = 3
+	candidates := func(i int) []*pline {
+		ls := pages[i]
+		h := raw[i].height
+		var out []*pline
+		for k := 0; k < len(ls) && k < edgeLines; k++ {
+			if ls[k].base < 0.15*h {
+				out = append(out, ls[k])
+			}
+		}
+		for k := len(ls) - 1; k >= 0 && k >= len(ls)-edgeLines; k-- {
+			if ls[k].base > 0.85*h {
+				out = append(out, ls[k])
+			}
+		}
+		return out
+	}
+	for i := range pages {
+		seenE, seenS := map[key]bool{}, map[key]bool{}
+		for _, l := range candidates(i) {
+			top := l.base < raw[i].height/2
+			ke, ks := key{l.text(), top}, key{shape(l.text()), top}
+			if !seenE[ke] {
+				exact[ke]++
+				seenE[ke] = true
+			}
+			if !seenS[ks] {
+				shapes[ks]++
+				seenS[ks] = true
+				ys[ks] = append(ys[ks], l.base)
+			}
+		}
+	}
+	need := max(2, (len(pages)+1)/2)
+	for i := range pages {
+		h := raw[i].height
+		// Walk in from each edge; stop at the first line that is body text.
+		ls := pages[i]
+		classify := func(l *pline) bool {
+			top := l.base < h/2
+			t := l.text()
+			sh := shape(t)
+			ks := key{sh, top}
+			repeated := exact[key{t, top}] >= need ||
+				(shapes[ks] >= need && strings.Contains(sh, "#") && sameHeight(ys[ks], l.base))
+			if repeated || pageNumber.MatchString(sh) || isPageLabel(t) {
+				if top {
+					l.kind = header
+				} else {
+					l.kind = footer
+				}
+				return true
+			}
+			return false
+		}
+		for k := 0; k < len(ls) && k < edgeLines && ls[k].base < 0.15*h; k++ {
+			if !classify(ls[k]) {
+				break
+			}
+		}
+		for k := len(ls) - 1; k >= 0 && k >= len(ls)-edgeLines && ls[k].base > 0.85*h; k-- {
+			if !classify(ls[k]) {
+				break
+			}
+		}
+	}
+}
+
+// sameHeight reports whether y is where most occurrences of a shape sit.
+func sameHeight(ys []float64, y float64) bool {
+	n := 0
+	for _, v := range ys {
+		if math.Abs(v-y) < 6 {
+			n++
+		}
+	}
+	return n*2 >= len(ys)
+}
+
+// isPageLabel accepts page labels whose words are not in the pattern's
+// list: a number alone, or a word followed by "n/m" or "n".
+func isPageLabel(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 5 {
+		return false
+	}
+	if _, err := strconv.Atoi(strings.Trim(f[len(f)-1], "-–—")); err == nil && len(f) == 1 {
+		return true
+	}
+	return false
+}
