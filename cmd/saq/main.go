@@ -1,0 +1,57 @@
+// Command saq is the command line of the questionnaire pipeline: extract
+// answers from submission PDFs, and (in later commands) ingest, search and
+// serve them. See README.md for the contracts of each command.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes shared by the commands.
+const (
+	exitOK       = 0
+	exitRejected = 1 // some input was rejected or failed
+	exitUsage    = 2
+)
+
+type command struct {
+	name  string
+	usage string
+	run   func(args []string, stdout, stderr io.Writer) int
+}
+
+var commands = []command{
+	{"extract", "extract answers from submission PDFs (JSON Lines, or one JSON file each)", runExtract},
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "saq: unknown command %q\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: saq COMMAND [flags] [args]\n\ncommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.usage)
+	}
+	fmt.Fprintln(w, "\nRun 'saq COMMAND -h' for the flags of a command.")
+}

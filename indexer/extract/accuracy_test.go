@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/saq-review/saq/internal/eval"
+)
+
+// samplesDir holds the sample submissions made by real PDF producers, with
+// truth files: ../shared/samples beside the repository, or $SAQ_SAMPLES.
+func samplesDir(t testing.TB) string {
+	if d := os.Getenv("SAQ_SAMPLES"); d != "" {
+		return d
+	}
+	d, _ := filepath.Abs("../../../shared/samples")
+	if _, err := os.Stat(d); err != nil {
+		t.Skipf("sample submissions not found at %s (set SAQ_SAMPLES)", d)
+	}
+	return d
+}
+
+// scoreDir extracts every PDF of dir that has a truth file and scores it.
+func scoreDir(t *testing.T, dir string) []eval.DocScore {
+	t.Helper()
+	truths, err := filepath.Glob(filepath.Join(dir, "*.truth.json"))
+	if err != nil || len(truths) == 0 {
+		t.Fatalf("no truth files in %s", dir)
+	}
+	sort.Strings(truths)
+	var scores []eval.DocScore
+	for _, tf := range truths {
+		tr, err := eval.LoadTruth(tf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf := strings.TrimSuffix(tf, ".truth.json") + ".pdf"
+		data, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := File(context.Background(), pdf, data, Options{})
+		scores = append(scores, eval.Score(rec, tr))
+	}
+	return scores
+}
+
+func TestAccuracySamples(t *testing.T) {
+	scores := scoreDir(t, samplesDir(t))
+	report(t, scores)
+}
+
+func report(t *testing.T, scores []eval.DocScore) {
+	t.Helper()
+	var b strings.Builder
+	eval.WriteTable(&b, scores)
+	t.Log("\n" + b.String())
+	sum := eval.Summarize(scores)
+	if sum.Recall < 0.98 || sum.Precision < 0.98 || sum.ChoiceAccuracy < 0.98 || sum.MeanTextF1 < 0.95 || sum.Leaks > 0 || sum.Rejected > 0 {
+		var d strings.Builder
+		eval.WriteDetails(&d, scores, 8)
+		t.Errorf("accuracy below thresholds (recall ≥ 0.98, precision ≥ 0.98, choice ≥ 0.98, text F1 ≥ 0.95, no leaks, none rejected):\n%s", d.String())
+	}
+}

@@ -1,0 +1,514 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/saq-review/saq"
+	"github.com/saq-review/saq/indexer/pdftext"
+)
+
+// The segmenter reads the lines of a document in order and cuts them into
+// questions: instrument parts and article headings set the context,
+// paragraph labels the paragraph, a question label opens a question, and
+// a question's text runs until its tick boxes, an "Answer:" label, or the
+// point where the print says the question has ended (a question mark or
+// full stop at a paragraph end, a change of style, a new table cell).
+// Everything after that, up to the next heading or question, is the answer.
+
+type phase uint8
+
+const (
+	inQuestion phase = iota // reading the question's own text
+	inAnswer                // reading the narrative answer
+)
+
+type draft struct {
+	inst      saq.Instrument
+	article   int
+	paragraph string
+	cluster   string
+	label     questionLabel
+	qlines    []pdftext.Line
+	alines    []pdftext.Line
+	choice    saq.Choice
+	offered   bool // tick boxes or an answer label were printed
+	phase     phase
+	pages     []int
+}
+
+type segmenter struct {
+	lay      layout
+	docInsts []saq.Instrument // instruments the cover names
+	inst     saq.Instrument
+	cluster  string
+	article  int
+	para     string
+	lastQ    int  // number of the last question
+	fresh    bool // no question yet under the current article
+	cur      *draft
+	done     []*draft
+	preamble []pdftext.Line // lines before the first article: cover and general information
+	warnings []string
+	clusters map[string]bool // cluster sections met (instrument-cut questionnaires)
+}
+
+func segment(lines []pdftext.Line, docInsts []saq.Instrument) *segmenter {
+	s := &segmenter{lay: measureLayout(lines), docInsts: docInsts, fresh: true, clusters: map[string]bool{}}
+	if len(docInsts) == 1 {
+		s.inst = docInsts[0]
+	}
+	for i := 0; i < len(lines); i++ {
+		i = s.line(lines, i)
+	}
+	s.close()
+	return s
+}
+
+// line handles lines[i] and returns the index of the last line it used.
+func (s *segmenter) line(lines []pdftext.Line, i int) int {
+	l := lines[i]
+	t := strings.TrimSpace(l.Text)
+	if t == "" || isTableHeader(t) || (l.Column > 0 && tableHeaders[strings.ToLower(t)]) {
+		return i
+	}
+	{
+		if inst, isPart := parsePart(t); isPart && (inst != "" || headingStyle(l)) {
+			// The part's title may wrap over the next lines.
+			j := s.headingTail(lines, i)
+			if inst == "" || j > i {
+				var b strings.Builder
+				for k := i; k <= j; k++ {
+					b.WriteString(lines[k].Text + " ")
+				}
+				if i == j && i+1 < len(lines) {
+					b.WriteString(lines[i+1].Text)
+					j = i + 1
+				}
+				inst, _ = parsePart(b.String())
+			}
+			if inst != "" {
+				s.close()
+				s.setInstrument(inst)
+				return j
+			}
+		}
+		if _, isArticle := parseArticleHeading(t, l.Bold); isArticle {
+			// handled below
+		} else if inst, ok := instrumentTitleLine(t); ok && headingStyle(l) && !s.insideText() {
+			s.close()
+			s.setInstrument(inst)
+			return s.headingTail(lines, i)
+		}
+		if cl, ok := clusterIn(t); ok && headingStyle(l) && len(strings.Fields(t)) <= 14 && !s.insideText() {
+			s.close()
+			s.cluster = cl
+			s.clusters[cl] = true
+			return s.headingTail(lines, i)
+		}
+	}
+	if h, ok := parseArticleHeading(t, l.Bold); ok && s.acceptArticle(h, l) {
+		s.close()
+		j := i
+		if h.needTitle && i+1 < len(lines) {
+			next := strings.TrimSpace(lines[i+1].Text)
+			if _, isQ := parseQuestionLabel(next); !isQ && (knownTitle(next) || (headingStyle(lines[i+1]) && looksLikeTitle(next))) {
+				h.title = next
+				j = i + 1
+			}
+		}
+		s.setArticle(h)
+		return j
+	}
+	if p, ok := parseParagraph(t); ok {
+		s.close()
+		s.para = p
+		return i
+	}
+	if q, ok := parseQuestionLabel(t); ok && s.acceptQuestion(q, lines, i) {
+		s.close()
+		s.open(q, l)
+		return i
+	}
+	if s.cur == nil {
+		if s.article == 0 {
+			s.preamble = append(s.preamble, l)
+		}
+		return i
+	}
+	s.cur.add(s, lines, i)
+	return i
+}
+
+// headingTail consumes the lines that continue a heading at i (a long
+// part title wraps) and returns the last one.
+func (s *segmenter) headingTail(lines []pdftext.Line, i int) int {
+	for i+1 < len(lines) {
+		n := lines[i+1]
+		t := strings.TrimSpace(n.Text)
+		if n.Bold != lines[i].Bold || n.Gap < 0 || n.Gap > s.lay.paraGap(n.Size) || n.Size < lines[i].Size-0.5 {
+			break
+		}
+		if _, ok := parseArticleHeading(t, n.Bold); ok {
+			break
+		}
+		if _, ok := parseQuestionLabel(t); ok {
+			break
+		}
+		if !headingStyle(n) {
+			break
+		}
+		i++
+	}
+	return i
+}
+
+// insideText reports whether a question is open and still reading its text.
+func (s *segmenter) insideText() bool {
+	return s.cur != nil && s.cur.phase == inQuestion && !s.cur.labelOnly()
+}
+
+func headingStyle(l pdftext.Line) bool { return l.Bold || l.Size >= 12.5 }
+
+func (s *segmenter) setInstrument(inst saq.Instrument) {
+	s.inst = inst
+	s.article, s.para, s.fresh = 0, "", true
+}
+
+// acceptArticle resolves the heading's instrument and checks the article
+// exists; headings in running text (inside a question) need heading style.
+func (s *segmenter) acceptArticle(h articleHeading, l pdftext.Line) bool {
+	if s.insideText() {
+		q := s.cur.qlines
+		if !headingStyle(l) || !endsSentence(q[len(q)-1].Text) {
+			return false
+		}
+	}
+	inst := s.resolveInstrument(h)
+	_, ok := saq.LookupArticle(inst, h.number)
+	return ok
+}
+
+// resolveInstrument: the heading's own reference wins ("Article 5 of the
+// Convention"), then the section we are in, then the title's instrument,
+// then the only instrument the document covers, then the Convention.
+func (s *segmenter) resolveInstrument(h articleHeading) saq.Instrument {
+	if h.inst != "" {
+		return h.inst
+	}
+	if s.inst != "" {
+		return s.inst
+	}
+	if h.title != "" {
+		if as, ok := titleMatch(h.title); ok {
+			cands := map[saq.Instrument]bool{}
+			for _, a := range as {
+				if a.Number == h.number {
+					cands[a.Instrument] = true
+				}
+			}
+			for _, di := range s.docInsts {
+				if cands[di] {
+					return di
+				}
+			}
+			if len(cands) == 1 {
+				for c := range cands {
+					return c
+				}
+			}
+		}
+	}
+	if len(s.docInsts) == 1 {
+		return s.docInsts[0]
+	}
+	return saq.UNTOC
+}
+
+func (s *segmenter) setArticle(h articleHeading) {
+	inst := s.resolveInstrument(h)
+	if h.inst != "" && s.inst != h.inst {
+		s.inst = h.inst
+	}
+	if s.inst == "" {
+		s.inst = inst
+	}
+	s.article, s.para, s.fresh = h.number, "", true
+}
+
+// acceptQuestion decides whether a numbered line opens a question. A label
+// with the word "Question" always does. A bare number ("3.") must come next
+// in the numbering and read like a question, so that numbered lists inside
+// answers stay in the answers.
+func (s *segmenter) acceptQuestion(q questionLabel, lines []pdftext.Line, i int) bool {
+	if s.article == 0 {
+		return false
+	}
+	// The question's first two lines: enough to see its question mark.
+	text := q.text
+	for k := i + 1; k < len(lines) && k <= i+2 && (text == "" || !endsSentence(text)); k++ {
+		text += " " + lines[k].Text
+	}
+	if q.explicit {
+		return true
+	}
+	next := q.n == s.lastQ+1 || (s.fresh && q.n == 1) || (strings.Contains(q.number, "(") && q.n == s.lastQ)
+	skip := q.n > s.lastQ+1 && q.n <= s.lastQ+3
+	like := questionLike(text)
+	switch {
+	case next && like:
+		return true
+	case next && lines[i].Bold && (s.cur == nil || !s.answerBold()):
+		return true
+	case skip && like && strings.ContainsAny(text, "?？؟") && (s.cur == nil || s.cur.phase == inAnswer):
+		return true
+	}
+	return false
+}
+
+// answerBold reports whether the open answer is printed in bold (then bold
+// is no sign of a question).
+func (s *segmenter) answerBold() bool {
+	if s.cur == nil || len(s.cur.alines) == 0 {
+		return false
+	}
+	n := 0
+	for _, l := range s.cur.alines {
+		if l.Bold {
+			n++
+		}
+	}
+	return n*2 > len(s.cur.alines)
+}
+
+func (s *segmenter) open(q questionLabel, l pdftext.Line) {
+	s.cur = &draft{inst: s.inst, article: s.article, paragraph: s.para, cluster: s.cluster, label: q}
+	if q.text != "" {
+		ql := l
+		ql.Text = q.text
+		s.cur.qlines = append(s.cur.qlines, ql)
+	}
+	s.cur.pages = append(s.cur.pages, l.Page)
+	s.lastQ, s.fresh = q.n, false
+}
+
+// close finishes the open question: trailing subheadings ("Implementation
+// in practice") are not part of its answer, and they end the paragraph.
+func (s *segmenter) close() {
+	if s.cur == nil {
+		return
+	}
+	for len(s.cur.alines) > 0 {
+		k := len(s.cur.alines) - 1
+		if !s.subheading(s.cur.alines, k) {
+			break
+		}
+		s.cur.alines = s.cur.alines[:k]
+		s.para = ""
+	}
+	s.done = append(s.done, s.cur)
+	s.cur = nil
+}
+
+// subheading reports whether lines[k], the last line of an answer, is a
+// heading of the next part of the questionnaire rather than answer text.
+func (s *segmenter) subheading(lines []pdftext.Line, k int) bool {
+	l := lines[k]
+	t := strings.TrimSpace(l.Text)
+	if knownSubheading(t) {
+		return true
+	}
+	words := len(strings.Fields(t))
+	if words == 0 || words > 8 || endsSentence(t) || !startsSentence(t) || strings.ContainsAny(t, ",;") {
+		return false
+	}
+	if k == 0 {
+		return l.Bold || l.Italic
+	}
+	prev := lines[k-1]
+	styled := (l.Bold && !prev.Bold) || (l.Italic && !prev.Italic)
+	apart := l.Gap > s.lay.paraGap(l.Size) && endsSentence(prev.Text)
+	return styled || (apart && short(l))
+}
+
+var subheadings = map[string]bool{}
+
+func init() {
+	for _, h := range []string{
+		"implementation in practice", "implementation", "practical implementation", "legislation", "legislative framework",
+		"technical assistance", "challenges", "challenges and technical assistance", "statistics", "examples", "good practices",
+		"application dans la pratique", "mise en oeuvre dans la pratique", "mise en œuvre dans la pratique", "mise en œuvre",
+		"législation", "assistance technique", "difficultés", "statistiques", "exemples", "bonnes pratiques",
+		"aplicación en la práctica", "aplicación práctica", "aplicación", "legislación", "asistencia técnica", "dificultades",
+		"estadísticas", "ejemplos", "buenas prácticas",
+		"применение на практике", "практическое применение", "законодательство", "техническая помощь", "трудности",
+		"статистика", "примеры",
+		"التطبيق العملي", "التنفيذ العملي", "التشريعات", "المساعدة التقنية", "التحديات", "الإحصاءات",
+		"实际执行情况", "实际执行", "立法", "技术援助", "挑战", "统计数据",
+	} {
+		subheadings[strings.ToLower(h)] = true
+	}
+}
+
+func knownSubheading(t string) bool {
+	return subheadings[strings.ToLower(strings.TrimRight(strings.TrimSpace(t), ":："))]
+}
+
+func (d *draft) labelOnly() bool { return d.phase == inQuestion && len(d.qlines) == 0 }
+
+// add takes line i into the open question.
+func (d *draft) add(s *segmenter, lines []pdftext.Line, i int) {
+	l := lines[i]
+	t := strings.TrimSpace(l.Text)
+	if !slices.Contains(d.pages, l.Page) {
+		d.pages = append(d.pages, l.Page)
+	}
+	if c, ok := parseChoiceLine(t); ok && (d.phase == inQuestion || len(d.alines) == 0) {
+		d.offered = true
+		if d.choice == saq.Unanswered {
+			d.choice = c
+		}
+		d.phase = inAnswer
+		return
+	}
+	if c, rest, ok := parseAnswerLabel(t); ok && (d.phase == inQuestion || len(d.alines) == 0) {
+		d.offered = d.offered || c != saq.Unanswered || rest == ""
+		if d.choice == saq.Unanswered {
+			d.choice = c
+		}
+		d.phase = inAnswer
+		if rest != "" {
+			l.Text = rest
+			d.alines = append(d.alines, l)
+		}
+		return
+	}
+	if d.phase == inQuestion {
+		if len(d.qlines) == 0 || !s.questionEnded(d.qlines[len(d.qlines)-1], l) {
+			d.qlines = append(d.qlines, l)
+			return
+		}
+		d.phase = inAnswer
+	}
+	d.alines = append(d.alines, l)
+}
+
+// questionEnded decides whether line next, after question line last,
+// starts the answer.
+func (s *segmenter) questionEnded(last, next pdftext.Line) bool {
+	if next.Column != last.Column || next.RowStart {
+		return true // the answer is in its own table cell
+	}
+	if last.Bold != next.Bold || last.Italic != next.Italic {
+		return true
+	}
+	t := strings.TrimSpace(last.Text)
+	if !endsSentence(t) {
+		return false
+	}
+	return endsEarly(last, next) || next.Gap > s.lay.paraGap(next.Size) || next.Gap < 0 && startsSentence(next.Text)
+}
+
+// answers turns the drafts into answers.
+func (s *segmenter) answers(notes []pdftext.Footnote) ([]saq.Answer, []string) {
+	var out []saq.Answer
+	var warnings []string
+	dropped := 0
+	for _, d := range s.done {
+		if d.article == 0 {
+			dropped++
+			continue
+		}
+		inst := d.inst
+		if inst == "" {
+			inst = saq.UNTOC
+		}
+		a := saq.Answer{
+			Instrument:   inst,
+			Article:      fmt.Sprint(d.article),
+			Paragraph:    d.paragraph,
+			Question:     d.label.number,
+			QuestionText: s.lay.join(d.qlines),
+			Choice:       d.choice,
+			Text:         s.lay.join(d.alines),
+			Pages:        d.answerPages(),
+		}
+		a.Footnotes = footnotesFor(d, notes)
+		out = append(out, a)
+	}
+	if dropped > 0 {
+		warnings = append(warnings, fmt.Sprintf("%d numbered item(s) outside any article were not read as questions", dropped))
+	}
+	return out, warnings
+}
+
+func (d *draft) answerPages() []int {
+	ps := map[int]bool{}
+	for _, l := range d.qlines {
+		ps[l.Page] = true
+	}
+	for _, l := range d.alines {
+		ps[l.Page] = true
+	}
+	if len(ps) == 0 {
+		for _, p := range d.pages {
+			ps[p] = true
+		}
+	}
+	out := make([]int, 0, len(ps))
+	for p := range ps {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// footnotesFor returns the notes whose markers the answer carries: the
+// note of the same number on the same page, else in the endnotes.
+func footnotesFor(d *draft, notes []pdftext.Footnote) []string {
+	var out []string
+	for _, l := range append(append([]pdftext.Line(nil), d.qlines...), d.alines...) {
+		for _, m := range l.Markers {
+			var found *pdftext.Footnote
+			for k := range notes {
+				n := &notes[k]
+				if n.Marker == m && (n.Page == l.Page || found == nil) {
+					found = n
+					if n.Page == l.Page {
+						break
+					}
+				}
+			}
+			if found != nil && !slices.Contains(out, found.Text) {
+				out = append(out, found.Text)
+			}
+		}
+	}
+	return out
+}
+
+var tableHeaders = map[string]bool{}
+
+func init() {
+	for _, h := range []string{"question", "questions", "answer", "answers", "response", "responses", "reply", "no.", "no", "n°", "nº", "#",
+		"réponse", "réponses", "pregunta", "preguntas", "respuesta", "respuestas", "вопрос", "ответ", "السؤال", "الجواب", "الإجابة",
+		"问题", "答复", "article", "artículo", "статья", "المادة", "条款", "reference", "référence", "referencia"} {
+		tableHeaders[h] = true
+	}
+}
+
+// isTableHeader recognises the header row of a question/answer table
+// ("Question Answer", "No. Question Response").
+func isTableHeader(t string) bool {
+	f := strings.Fields(strings.ToLower(t))
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if !tableHeaders[w] {
+			return false
+		}
+	}
+	return true
+}
