@@ -63,16 +63,28 @@ func (idx *countryIndex) add(name string, c *Country) {
 	}
 }
 
+var foldReplacer = strings.NewReplacer("’", "'", "‘", "'", "`", "'", "–", "-", "—", "-", "ё", "е")
+
 // FoldName reduces a name for matching: lower case, accents removed,
 // typographic apostrophes and dashes made plain, spaces collapsed.
 func FoldName(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
 	}
-	out = strings.NewReplacer("’", "'", "‘", "'", "`", "'", "–", "-", "—", "-", "ё", "е").Replace(strings.ToLower(out))
-	return strings.Join(strings.Fields(out), " ")
+	out := s
+	if !ascii {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		var err error
+		if out, _, err = transform.String(t, s); err != nil {
+			out = s
+		}
+		out = foldReplacer.Replace(out)
+	}
+	return strings.Join(strings.Fields(strings.ToLower(out)), " ")
 }
 
 // LookupCountry finds a State by code ("MEX"), UN name in any of the six

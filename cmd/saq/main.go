@@ -24,6 +24,7 @@ type command struct {
 
 var commands = []command{
 	{"extract", "extract answers from submission PDFs (JSON Lines, or one JSON file each)", runExtract},
+	{"bench", "measure extraction throughput against poppler's pdftotext on the same files", runBench},
 }
 
 func main() {

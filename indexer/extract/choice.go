@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/saq-review/saq"
 )
@@ -109,10 +110,10 @@ func tokenize(s string) (toks []token, rest string) {
 	low := strings.ToLower(s)
 	var other strings.Builder
 	for i := 0; i < len(low); {
-		r := []rune(low[i:])[0]
+		r, size := utf8.DecodeRuneInString(low[i:])
 		if r == markOn || r == markOff {
-			toks = append(toks, token{mark: r, start: i, end: i + len(string(r))})
-			i += len(string(r))
+			toks = append(toks, token{mark: r, start: i, end: i + size})
+			i += size
 			continue
 		}
 		if w, ok := optionAt(low, i); ok {
@@ -121,7 +122,7 @@ func tokenize(s string) (toks []token, rest string) {
 			continue
 		}
 		other.WriteRune(r)
-		i += len(string(r))
+		i += size
 	}
 	return toks, other.String()
 }
@@ -130,8 +131,7 @@ func tokenize(s string) (toks []token, rest string) {
 // whole words.
 func optionAt(low string, i int) (string, bool) {
 	if i > 0 {
-		prev := []rune(low[:i])
-		if p := prev[len(prev)-1]; unicode.IsLetter(p) || unicode.IsDigit(p) {
+		if p, _ := utf8.DecodeLastRuneInString(low[:i]); unicode.IsLetter(p) || unicode.IsDigit(p) {
 			return "", false
 		}
 	}
@@ -139,9 +139,8 @@ func optionAt(low string, i int) (string, bool) {
 		if !strings.HasPrefix(low[i:], w) {
 			continue
 		}
-		after := low[i+len(w):]
-		if after != "" {
-			n := []rune(after)[0]
+		if after := low[i+len(w):]; after != "" {
+			n, _ := utf8.DecodeRuneInString(after)
 			if (unicode.IsLetter(n) || unicode.IsDigit(n)) && !isHan(n) {
 				continue
 			}

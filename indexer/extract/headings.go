@@ -53,34 +53,25 @@ func instrumentIn(s string) (saq.Instrument, bool) {
 	return best, best != ""
 }
 
+// supplementing phrases are part of the protocols' full titles and name
+// the Convention without covering it.
+var supplementing = regexp.MustCompile(`(supplementing|additionnel a|que complementa|дополняющий|المكمل ل|补充)\s+(the |la |el )?(united nations convention against transnational organized crime|convention des nations unies contre la criminalite transnationale organisee|convencion de las naciones unidas contra la delincuencia organizada transnacional|конвенци\S* организации объединенных наций против транснациональной организованной преступности|اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية|联合国打击跨国有组织犯罪公约)`)
+
 // instrumentsIn returns every instrument named in s, in canonical order.
 func instrumentsIn(s string) []saq.Instrument {
-	f := saq.FoldName(s)
-	found := map[saq.Instrument]bool{}
-	for _, in := range instrumentNames {
-		for _, p := range in.phrases {
-			if strings.Contains(f, p) {
-				found[in.inst] = true
-			}
-		}
-	}
-	// "the Convention" is named in every protocol title: count UNTOC only if
-	// its own full name (or a short form outside a protocol title) is there.
-	if found[saq.UNTOC] && (found[saq.TIP] || found[saq.SOM] || found[saq.FIREARMS]) {
-		found[saq.UNTOC] = strings.Contains(f, "convention against transnational organized crime") ||
-			strings.Contains(f, "convention des nations unies contre la criminalite") ||
-			strings.Contains(f, "convencion de las naciones unidas contra la delincuencia") ||
-			strings.Contains(f, "конвенция организации объединенных наций против") ||
-			strings.Contains(f, "конвенции организации объединенных наций против") ||
-			strings.Contains(f, "اتفاقية الأمم المتحدة لمكافحة") || strings.Contains(f, "联合国打击跨国有组织犯罪公约")
-		if found[saq.UNTOC] && strings.Count(f, "crime organis")+strings.Count(f, "organized crime") == 0 {
-			found[saq.UNTOC] = false
-		}
-	}
+	f := supplementing.ReplaceAllString(saq.FoldName(s), "")
 	var out []saq.Instrument
-	for _, i := range saq.Instruments {
-		if found[i] {
-			out = append(out, i)
+	for _, inst := range saq.Instruments {
+		for _, in := range instrumentNames {
+			if in.inst != inst {
+				continue
+			}
+			for _, p := range in.phrases {
+				if strings.Contains(f, p) {
+					out = append(out, inst)
+					break
+				}
+			}
 		}
 	}
 	return out
@@ -152,8 +143,7 @@ func parseArticleHeading(line string, bold bool) (articleHeading, bool) {
 		return h, true
 	}
 	title := strings.TrimSpace(rest[sep:])
-	hadSep := strings.TrimSpace(rest[:sep]) != ""
-	if knownTitle(title) || (bold && hadSep && looksLikeTitle(title)) || (hadSep && looksLikeTitle(title) && startsUpper(title)) {
+	if knownTitle(title) || (bold && looksLikeTitle(title)) || (looksLikeTitle(title) && startsUpper(title)) {
 		h.title = title
 		return h, true
 	}
@@ -312,9 +302,9 @@ func clusterIn(line string) (string, bool) {
 	return saq.ParseCluster(m[1])
 }
 
-var paragraphRe = regexp.MustCompile(`(?i)^(?:paragraphs?|paragraphes?|párrafos?|parrafos?|sub-?paragraphs?|subpárrafos?|alinéas?|alineas?|apartados?|incisos?|пункты?|подпункты?|الفقرتان|الفقرة|الفقرات)\s*(.*)$`)
+var paragraphRe = regexp.MustCompile(`(?i)^(?:paragraphes|paragraphe|paragraphs|paragraph|párrafos|párrafo|parrafos|parrafo|sub-?paragraphs|sub-?paragraph|subpárrafos|subpárrafo|alinéas|alinéa|alineas|alinea|apartados|apartado|incisos|inciso|подпункты|подпункт|пункты|пункт|الفقرتان|الفقرات|الفقرة)\s+(.*)$`)
 var paragraphZh = regexp.MustCompile(`^第\s*([0-9一二三四五六七八九十]+)\s*款\s*(.*)$`)
-var paraBody = regexp.MustCompile(`(?i)^[\s\d()a-z,]*((and|et|y|и|و)\s*[\s\d()a-z,]*)*$`)
+var paraBody = regexp.MustCompile(`(?i)^(\d{1,3}|\(?[a-z]\)|\(?[ivx]{1,4}\)|\([a-z]\)|,|and|et|y|и|و|\s)+$`)
 
 // parseParagraph recognises a paragraph label line and returns it
 // normalised: "Paragraph 1 (a) (i)" → "1(a)(i)", "Paragraphe 2 a)" →

@@ -35,17 +35,20 @@ type meta struct {
 
 var labelRe = regexp.MustCompile(`^\s*([^:：]{2,40}?)\s*[:：]\s*(.*)$`)
 
-// coverField returns which field a label names.
-func coverField(label string) string {
-	f := strings.TrimSpace(saq.FoldName(label))
+// foldedLabels maps each folded cover label to its field.
+var foldedLabels = func() map[string]string {
+	m := map[string]string{}
 	for field, labels := range coverLabels {
 		for _, l := range labels {
-			if f == saq.FoldName(l) {
-				return field
-			}
+			m[saq.FoldName(l)] = field
 		}
 	}
-	return ""
+	return m
+}()
+
+// coverField returns which field a label names.
+func coverField(label string) string {
+	return foldedLabels[saq.FoldName(label)]
 }
 
 // readMeta reads the preamble lines (before the first article).
@@ -61,14 +64,12 @@ func readMeta(pre []pdftext.Line, all []pdftext.Line) meta {
 		if field == "" {
 			// A table: the label is a cell of its own, or starts the line
 			// ("State party Mexico" when the cells share a line).
-			for f, labels := range coverLabels {
-				for _, lab := range labels {
-					fl, ft := saq.FoldName(lab), saq.FoldName(t)
-					if ft == fl {
-						field = f
-					} else if strings.HasPrefix(ft, fl+" ") && pre[i].Column > 0 {
-						field, value = f, strings.TrimSpace(string([]rune(t)[len([]rune(fl)):]))
-					}
+			ft := saq.FoldName(t)
+			for fl, f := range foldedLabels {
+				if ft == fl {
+					field = f
+				} else if strings.HasPrefix(ft, fl+" ") && pre[i].Column > 0 && len([]rune(t)) > len([]rune(fl)) {
+					field, value = f, strings.TrimSpace(string([]rune(t)[len([]rune(fl)):]))
 				}
 			}
 		}

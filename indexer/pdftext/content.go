@@ -91,9 +91,10 @@ type interp struct {
 
 	curX, curY, startX, startY float64
 
-	forms   int             // current form nesting
-	active  map[string]bool // forms being drawn, against cycles
-	rotated int             // glyphs not drawn upright (watermarks, margin notes)
+	byName  map[string]*fontInfo // fonts of the stream being run, by resource name
+	forms   int                  // current form nesting
+	active  map[string]bool      // forms being drawn, against cycles
+	rotated int                  // glyphs not drawn upright (watermarks, margin notes)
 }
 
 type pathSeg struct{ x0, y0, x1, y1 float64 }
@@ -150,6 +151,7 @@ func (in *interp) run(content pdf.Value, res pdf.Value) {
 }
 
 func (in *interp) exec(data []byte, res pdf.Value) {
+	in.byName = map[string]*fontInfo{} // font resource names are local to a content stream
 	l := &lexer{b: data}
 	var ops []obj
 	for {
@@ -235,8 +237,12 @@ func (in *interp) op(op string, all []obj, res pdf.Value) {
 		gs.rise = num(last(all, 1), 0)
 	case "Tf":
 		if o := last(all, 2); o != nil {
-			gs.font = in.fonts.get(res.Key("Font").Key(o[0].str))
-			gs.fontSize = o[1].num
+			f, ok := in.byName[o[0].str]
+			if !ok {
+				f = in.fonts.get(res.Key("Font").Key(o[0].str))
+				in.byName[o[0].str] = f
+			}
+			gs.font, gs.fontSize = f, o[1].num
 		}
 	case "Td":
 		if o := last(all, 2); o != nil {
@@ -391,9 +397,9 @@ func (in *interp) xobject(x pdf.Value, res pdf.Value) {
 				in.err = err
 			}
 		} else {
-			tm, tlm := in.tm, in.tlm
+			tm, tlm, byName := in.tm, in.tlm, in.byName
 			in.exec(b, fres)
-			in.tm, in.tlm = tm, tlm
+			in.tm, in.tlm, in.byName = tm, tlm, byName
 		}
 		in.gs, in.stack = saved, in.stack[:min(savedStack, len(in.stack))]
 		in.forms--

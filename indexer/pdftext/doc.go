@@ -259,12 +259,14 @@ func dominantSize(pages [][]*pline) float64 {
 	count := map[float64]int{}
 	for _, ls := range pages {
 		for _, l := range ls {
-			count[math.Round(l.size*2)/2] += len(l.glyphs)
+			if l.kind == body {
+				count[math.Round(l.size*2)/2] += len(l.glyphs)
+			}
 		}
 	}
 	best, bestN := 10.0, -1
 	for s, n := range count {
-		if n > bestN || (n == bestN && s < best) {
+		if n > bestN || (n == bestN && s > best) {
 			best, bestN = s, n
 		}
 	}

@@ -75,23 +75,26 @@ func buildLines(glyphs []glyph, rules []rule, pageW float64) []*pline {
 }
 
 // dedupe drops glyphs drawn twice at (almost) the same place, which is how
-// some producers fake bold or draw shadows.
+// some producers fake bold or draw shadows. gs is reordered.
 func dedupe(gs []glyph) []glyph {
 	if len(gs) < 2 {
 		return gs
 	}
-	type key struct {
-		s    string
-		x, y int
-	}
-	seen := make(map[key]bool, len(gs))
-	out := gs[:0:0]
-	for _, g := range gs {
-		k := key{g.s, int(math.Round(g.x0 * 2)), int(math.Round(g.y * 2))}
-		if seen[k] && strings.TrimSpace(g.s) != "" {
+	type key struct{ x, y int32 }
+	k := func(g glyph) key { return key{int32(math.Round(g.y * 2)), int32(math.Round(g.x0 * 2))} }
+	sort.Slice(gs, func(i, j int) bool {
+		a, b := k(gs[i]), k(gs[j])
+		if a != b {
+			return a.x < b.x || a.x == b.x && a.y < b.y
+		}
+		return gs[i].seq < gs[j].seq
+	})
+	out := gs[:1]
+	for _, g := range gs[1:] {
+		last := out[len(out)-1]
+		if k(g) == k(last) && g.s == last.s && strings.TrimSpace(g.s) != "" {
 			continue
 		}
-		seen[k] = true
 		out = append(out, g)
 	}
 	return out

@@ -87,8 +87,9 @@ func markRunning(raw []rawPage, pages [][]*pline) {
 			t := l.text()
 			sh := shape(t)
 			ks := key{sh, top}
+			// The same text, or the same text but for the page's own number.
 			repeated := exact[key{t, top}] >= need ||
-				(shapes[ks] >= need && strings.Contains(sh, "#") && sameHeight(ys[ks], l.base))
+				(shapes[ks] >= need && hasNumber(t, raw[i].number) && sameHeight(ys[ks], l.base))
 			if repeated || pageNumber.MatchString(sh) || isPageLabel(t) {
 				if top {
 					l.kind = header
@@ -132,6 +133,21 @@ func isPageLabel(s string) bool {
 	}
 	if _, err := strconv.Atoi(strings.Trim(f[len(f)-1], "-–—")); err == nil && len(f) == 1 {
 		return true
+	}
+	return false
+}
+
+// hasNumber reports whether n appears in s as a whole number, other than
+// as the number a footnote starts with.
+func hasNumber(s string, n int) bool {
+	want := strconv.Itoa(n)
+	if m := leadingNumber.FindString(s); m != "" && len(strings.Fields(s)) > 3 {
+		s = s[len(m):]
+	}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsDigit(r) }) {
+		if f == want {
+			return true
+		}
 	}
 	return false
 }
