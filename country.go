@@ -95,8 +95,11 @@ func LookupCountry(s string) (*Country, bool) {
 	if c, ok := idx.byCode[strings.ToUpper(strings.TrimSpace(s))]; ok {
 		return c, true
 	}
-	k := FoldName(strings.Trim(s, " .:;,()"))
+	k := FoldName(strings.Trim(s, " .:;,"))
 	if c, ok := idx.byName[k]; ok {
+		return c, true
+	}
+	if c, ok := idx.byName[strings.Trim(k, " ()")]; ok {
 		return c, true
 	}
 	for _, art := range []string{"the ", "la ", "le ", "les ", "l'", "el ", "los ", "las "} {

@@ -20,6 +20,11 @@ func (r Record) MarshalJSON() ([]byte, error) {
 	if p.Warnings == nil {
 		p.Warnings = []string{}
 	}
+	if p.Submission != nil && p.Submission.Instruments == nil {
+		sub := *p.Submission
+		sub.Instruments = []Instrument{}
+		p.Submission = &sub
+	}
 	p.Answers = append(make([]Answer, 0, len(p.Answers)), p.Answers...) // do not touch the caller's slice
 	for i := range p.Answers {
 		if p.Answers[i].Pages == nil {
