@@ -167,18 +167,28 @@ func parseChoiceLine(line string) (c saq.Choice, ok bool) {
 			words++
 		}
 	}
-	if marks == 0 || words == 0 || letters(rest) > 3 {
+	if words == 0 || letters(rest) > 3 {
 		return "", false
 	}
-	// Pair each mark with an option word: on the side the line uses. If the
-	// line starts with a mark, marks precede their words.
-	markFirst := toks[0].mark != 0
+	if marks == 0 {
+		// The options printed with nothing marked: an unanswered question.
+		distinct := map[saq.Choice]bool{}
+		for _, t := range toks {
+			distinct[t.choice] = true
+		}
+		return saq.Unanswered, len(distinct) >= 2
+	}
+	// Pair each mark with an option word. When every option has a box, the
+	// line's first token tells the side ("☒ Yes ☐ No" or "Yes ☒ No ☐").
+	// When only the chosen option is marked ("Yes No ✓ Partially"), the
+	// mark precedes its word unless it ends the line.
+	markFirst := toks[0].mark != 0 || marks < words
 	for i, t := range toks {
 		if t.mark != markOn {
 			continue
 		}
 		j := i + 1
-		if !markFirst {
+		if !markFirst || j == len(toks) {
 			j = i - 1
 		}
 		if j >= 0 && j < len(toks) && toks[j].mark == 0 {

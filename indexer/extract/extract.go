@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/saq-review/saq"
@@ -121,6 +122,8 @@ func fill(rec *saq.Record, doc *pdftext.Document, opt Options) (err error) {
 		for c := range seg.clusters {
 			sub.Cluster = c
 		}
+	case sub.Cluster == "" && len(seg.clusters) == 0:
+		sub.Cluster = commonCluster(answers)
 	}
 	found := map[saq.Instrument]bool{}
 	for _, i := range m.instruments {
@@ -182,4 +185,33 @@ func override(sub *saq.Submission, opt Options) error {
 		sub.Language = opt.Language
 	}
 	return nil
+}
+
+// commonCluster is the one cluster every answered article belongs to in the
+// cluster map, for documents that do not name their cluster; "" when the
+// articles span several clusters (a questionnaire cut by instrument).
+func commonCluster(answers []saq.Answer) string {
+	m, err := saq.DefaultClusterMap()
+	if err != nil || len(answers) == 0 {
+		return ""
+	}
+	count := map[string]int{}
+	keys := map[string]bool{}
+	for _, a := range answers {
+		k := string(a.Instrument) + " " + a.Article
+		if keys[k] {
+			continue
+		}
+		keys[k] = true
+		n, _ := strconv.Atoi(a.Article)
+		for _, e := range m.ClustersOf(a.Instrument, n) {
+			count[e.Cluster]++
+		}
+	}
+	for c, n := range count {
+		if n == len(keys) {
+			return c
+		}
+	}
+	return ""
 }

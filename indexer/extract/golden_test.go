@@ -67,4 +67,3 @@ func firstDiff(got, want string) string {
 	}
 	return "lengths differ"
 }
-

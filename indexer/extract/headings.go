@@ -269,7 +269,13 @@ func parsePart(line string) (inst saq.Instrument, isPart bool) {
 		return inst, true
 	}
 	// A part heading whose instrument name wraps to the next line.
-	return "", strings.TrimSpace(rest) == "" || strings.HasPrefix(saq.FoldName(rest), "proto") || strings.HasPrefix(saq.FoldName(rest), "conven")
+	f := strings.TrimLeft(saq.FoldName(rest), "《«\"“ ")
+	for _, p := range []string{"proto", "conven", "протокол", "конвенц", "بروتوكول", "البروتوكول", "اتفاقية", "الاتفاقية", "关于", "联合国", "议定书", "公约"} {
+		if strings.HasPrefix(f, p) {
+			return "", true
+		}
+	}
+	return "", f == ""
 }
 
 // instrumentTitleLine recognises a line that is nothing but the name of an
@@ -303,7 +309,7 @@ func clusterIn(line string) (string, bool) {
 }
 
 var paragraphRe = regexp.MustCompile(`(?i)^(?:paragraphes|paragraphe|paragraphs|paragraph|párrafos|párrafo|parrafos|parrafo|sub-?paragraphs|sub-?paragraph|subpárrafos|subpárrafo|alinéas|alinéa|alineas|alinea|apartados|apartado|incisos|inciso|подпункты|подпункт|пункты|пункт|الفقرتان|الفقرات|الفقرة)\s+(.*)$`)
-var paragraphZh = regexp.MustCompile(`^第\s*([0-9一二三四五六七八九十]+)\s*款\s*(.*)$`)
+var paragraphZh = regexp.MustCompile(`^第\s*([0-9一二三四五六七八九十]+)\s*款\s*(.*?)\s*项?$`)
 var paraBody = regexp.MustCompile(`(?i)^(\d{1,3}|\(?[a-z]\)|\(?[ivx]{1,4}\)|\([a-z]\)|,|and|et|y|и|و|\s)+$`)
 
 // parseParagraph recognises a paragraph label line and returns it

@@ -116,6 +116,8 @@ func readMeta(pre []pdftext.Line, all []pdftext.Line) meta {
 	}
 	if v := values["instruments"]; v != "" {
 		m.instruments = instrumentsIn(v)
+	} else {
+		m.instruments = introInstruments(pre)
 	}
 	if v := values["cluster"]; v != "" {
 		m.cluster, _ = saq.ParseCluster(strings.Fields(v + " x")[0])
@@ -211,4 +213,30 @@ func detectLanguage(lines []pdftext.Line) string {
 		}
 	}
 	return best
+}
+
+// scopeEnd cuts the introductory sentence before the name of the review
+// mechanism, which names the Convention whatever the document covers.
+var scopeEnd = regexp.MustCompile(`(?i)(prepared for|établi(es)? aux fins|preparad[oa]s? para|mechanism|mécanisme|mecanismo|механизм|آلية|机制)`)
+
+// introInstruments reads the instruments from the sentence that introduces
+// the responses ("This document contains the responses of Mexico to the
+// self-assessment questionnaire on the implementation of …").
+func introInstruments(pre []pdftext.Line) []saq.Instrument {
+	var b strings.Builder
+	for i, l := range pre {
+		if i > 0 && l.Gap > 6 && b.Len() > 0 {
+			if strings.Contains(strings.ToLower(b.String()), "questionnaire") || strings.Contains(strings.ToLower(b.String()), "cuestionario") ||
+				strings.Contains(b.String(), "вопросник") || strings.Contains(b.String(), "الاستبيان") || strings.Contains(b.String(), "调查表") {
+				break
+			}
+			b.Reset()
+		}
+		b.WriteString(l.Text + " ")
+	}
+	s := b.String()
+	if loc := scopeEnd.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	return instrumentsIn(s)
 }

@@ -42,6 +42,7 @@ type segmenter struct {
 	lay      layout
 	docInsts []saq.Instrument // instruments the cover names
 	inst     saq.Instrument
+	partSet  bool // inst comes from a part heading, not from guessing
 	cluster  string
 	article  int
 	para     string
@@ -56,9 +57,6 @@ type segmenter struct {
 
 func segment(lines []pdftext.Line, docInsts []saq.Instrument) *segmenter {
 	s := &segmenter{lay: measureLayout(lines), docInsts: docInsts, fresh: true, clusters: map[string]bool{}}
-	if len(docInsts) == 1 {
-		s.inst = docInsts[0]
-	}
 	for i := 0; i < len(lines); i++ {
 		i = s.line(lines, i)
 	}
@@ -172,7 +170,7 @@ func (s *segmenter) insideText() bool {
 func headingStyle(l pdftext.Line) bool { return l.Bold || l.Size >= 12.5 }
 
 func (s *segmenter) setInstrument(inst saq.Instrument) {
-	s.inst = inst
+	s.inst, s.partSet = inst, true
 	s.article, s.para, s.fresh = 0, "", true
 }
 
@@ -180,8 +178,10 @@ func (s *segmenter) setInstrument(inst saq.Instrument) {
 // exists; headings in running text (inside a question) need heading style.
 func (s *segmenter) acceptArticle(h articleHeading, l pdftext.Line) bool {
 	if s.insideText() {
+		// A question without an answer is followed directly by the next
+		// heading; a question's own text ends a sentence before one.
 		q := s.cur.qlines
-		if !headingStyle(l) || !endsSentence(q[len(q)-1].Text) {
+		if !endsSentence(q[len(q)-1].Text) || !(headingStyle(l) || h.needTitle || l.Gap > s.lay.paraGap(l.Size)) {
 			return false
 		}
 	}
@@ -190,15 +190,17 @@ func (s *segmenter) acceptArticle(h articleHeading, l pdftext.Line) bool {
 	return ok
 }
 
-// resolveInstrument: the heading's own reference wins ("Article 5 of the
-// Convention"), then the section we are in, then the title's instrument,
-// then the only instrument the document covers, then the Convention.
+// resolveInstrument decides which instrument an article heading belongs
+// to. The heading's own reference wins ("Article 5 of the Convention").
+// Then its title: "Article 11. Border measures" cannot be the Convention's
+// article 11, so it is the TIP or SOM article among the instruments the
+// document covers. Then the section we are in — unless the numbering
+// starts again lower without a part heading, which in a document covering
+// several instruments means the next instrument. Last, the only instrument
+// the document covers, or the Convention.
 func (s *segmenter) resolveInstrument(h articleHeading) saq.Instrument {
 	if h.inst != "" {
 		return h.inst
-	}
-	if s.inst != "" {
-		return s.inst
 	}
 	if h.title != "" {
 		if as, ok := titleMatch(h.title); ok {
@@ -208,31 +210,49 @@ func (s *segmenter) resolveInstrument(h articleHeading) saq.Instrument {
 					cands[a.Instrument] = true
 				}
 			}
+			if cands[s.inst] {
+				return s.inst
+			}
 			for _, di := range s.docInsts {
-				if cands[di] {
+				if cands[di] && (s.inst == "" || instIndex(di) >= instIndex(s.inst)) {
 					return di
 				}
 			}
-			if len(cands) == 1 {
-				for c := range cands {
-					return c
+			for _, i := range saq.Instruments {
+				if cands[i] {
+					return i
 				}
 			}
 		}
 	}
-	if len(s.docInsts) == 1 {
+	if s.inst != "" {
+		if h.number < s.article && !s.partSet {
+			for _, di := range s.docInsts {
+				if instIndex(di) > instIndex(s.inst) {
+					return di
+				}
+			}
+		}
+		return s.inst
+	}
+	if len(s.docInsts) > 0 {
 		return s.docInsts[0]
 	}
 	return saq.UNTOC
 }
 
-func (s *segmenter) setArticle(h articleHeading) {
-	inst := s.resolveInstrument(h)
-	if h.inst != "" && s.inst != h.inst {
-		s.inst = h.inst
+func instIndex(i saq.Instrument) int {
+	for k, v := range saq.Instruments {
+		if v == i {
+			return k
+		}
 	}
-	if s.inst == "" {
-		s.inst = inst
+	return len(saq.Instruments)
+}
+
+func (s *segmenter) setArticle(h articleHeading) {
+	if inst := s.resolveInstrument(h); inst != s.inst {
+		s.inst, s.partSet = inst, false
 	}
 	s.article, s.para, s.fresh = h.number, "", true
 }
@@ -491,7 +511,7 @@ func footnotesFor(d *draft, notes []pdftext.Footnote) []string {
 var tableHeaders = map[string]bool{}
 
 func init() {
-	for _, h := range []string{"question", "questions", "answer", "answers", "response", "responses", "reply", "no.", "no", "n°", "nº", "#",
+	for _, h := range []string{"question", "questions", "answer", "answers", "response", "responses", "reply", "no.", "no", "n°", "nº", "n.º", "n.°", "núm.", "№", "#",
 		"réponse", "réponses", "pregunta", "preguntas", "respuesta", "respuestas", "вопрос", "ответ", "السؤال", "الجواب", "الإجابة",
 		"问题", "答复", "article", "artículo", "статья", "المادة", "条款", "reference", "référence", "referencia"} {
 		tableHeaders[h] = true

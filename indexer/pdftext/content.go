@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -87,7 +88,9 @@ type interp struct {
 	tm     matrix
 	tlm    matrix
 	path   []pathSeg
-	curved bool // the path has curves: not a rule
+	rects  [][4]float64 // rectangles (x, y, w, h) of the current path
+	curved bool         // the path has curves: not a rule
+	boxes  []box        // small squares drawn: tick boxes
 
 	curX, curY, startX, startY float64
 
@@ -298,6 +301,7 @@ func (in *interp) op(op string, all []obj, res pdf.Value) {
 				pathSeg{x, y, x + w, y}, pathSeg{x + w, y, x + w, y + h},
 				pathSeg{x + w, y + h, x, y + h}, pathSeg{x, y + h, x, y})
 			in.curX, in.curY = x, y
+			in.rects = append(in.rects, [4]float64{x, y, w, h})
 		}
 	case "m":
 		if o := last(all, 2); o != nil {
@@ -319,7 +323,7 @@ func (in *interp) op(op string, all []obj, res pdf.Value) {
 	case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*":
 		in.paint(op)
 	case "n":
-		in.path, in.curved = in.path[:0], false
+		in.path, in.curved, in.rects = in.path[:0], false, in.rects[:0]
 	}
 }
 
@@ -409,11 +413,12 @@ func (in *interp) xobject(x pdf.Value, res pdf.Value) {
 // paint turns the straight segments of a painted path into rules: thin
 // filled rectangles and stroked lines are how tables draw their borders.
 func (in *interp) paint(op string) {
-	defer func() { in.path, in.curved = in.path[:0], false }()
+	defer func() { in.path, in.curved, in.rects = in.path[:0], false, in.rects[:0] }()
 	if in.curved || len(in.path) == 0 || len(in.rules) > 1<<14 {
 		return
 	}
 	m := in.gs.ctm.mul(in.device)
+	in.addBoxes(m, op)
 	stroke := op != "f" && op != "F" && op != "f*"
 	if stroke {
 		for _, s := range in.path {
@@ -479,4 +484,48 @@ func (c *fontCache) fallback() *fontInfo {
 			widthOf: func(uint32) float64 { return 500 }}
 	}
 	return c.fb
+}
+
+// box is a small square drawn on the page: a tick box made of lines
+// rather than of a glyph.
+type box struct {
+	x0, y0, x1, y1 float64
+	filled         bool
+}
+
+// addBoxes records the small squares of a painted path.
+func (in *interp) addBoxes(m matrix, op string) {
+	for _, r := range in.rects {
+		x0, y0 := m.apply(r[0], r[1])
+		x1, y1 := m.apply(r[0]+r[2], r[1]+r[3])
+		b := box{math.Min(x0, x1), math.Min(y0, y1), math.Max(x0, x1), math.Max(y0, y1), op == "f" || op == "F" || op == "f*"}
+		w, h := b.x1-b.x0, b.y1-b.y0
+		if w >= 3 && w <= 16 && h >= 3 && h <= 16 && math.Abs(w-h) < 0.25*math.Max(w, h) && len(in.boxes) < 4096 {
+			in.boxes = append(in.boxes, b)
+		}
+	}
+}
+
+// tickMarks turns drawn squares into the box glyphs a questionnaire means:
+// a square with an X (or tick) inside is ☒, an empty one ☐, a filled one ■.
+func (in *interp) tickMarks() {
+	for _, b := range in.boxes {
+		mark := "☐"
+		if b.filled {
+			mark = "■"
+		}
+		kept := in.glyphs[:0]
+		for _, g := range in.glyphs {
+			cx, cy := (g.x0+g.x1)/2, g.y-0.35*g.size
+			if cx > b.x0-1 && cx < b.x1+1 && cy > b.y0-1 && cy < b.y1+1 && strings.ContainsAny(g.s, "XxV✓✔✗✘×*") {
+				mark = "☒"
+				continue
+			}
+			kept = append(kept, g)
+		}
+		in.glyphs = kept
+		size := (b.y1 - b.y0) * 1.1
+		in.glyphs = append(in.glyphs, glyph{s: mark, x0: b.x0, x1: b.x1, y: b.y1 - 0.05*size, size: size,
+			font: in.fonts.fallback(), space: 0.25 * size, seq: len(in.glyphs)})
+	}
 }

@@ -64,9 +64,13 @@ func buildLines(glyphs []glyph, rules []rule, pageW float64) []*pline {
 		cur.glyphs = append(cur.glyphs, g)
 	}
 	lines = mergeScripts(lines)
+	for _, l := range lines {
+		sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].x0 < l.glyphs[j].x0 })
+	}
+	starts := columnStarts(lines)
 	out := lines[:0]
 	for _, l := range lines {
-		l.finish(rules)
+		l.finish(rules, starts)
 		if len(l.segs) > 0 {
 			out = append(out, l)
 		}
@@ -168,8 +172,7 @@ func isMarker(s string) bool {
 // finish orders the glyphs of a line and builds its segments and text:
 // spaces where the gap between glyphs is wider than a letter gap, a new
 // segment where it is as wide as a column gutter or a rule separates them.
-func (l *pline) finish(rules []rule) {
-	sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].x0 < l.glyphs[j].x0 })
+func (l *pline) finish(rules []rule, starts []float64) {
 	var vrules []rule
 	for _, r := range rules {
 		if r.vertical() && r.y0 <= l.base && r.y1 >= l.base-0.5*l.size {
@@ -221,7 +224,7 @@ func (l *pline) finish(rules []rule) {
 			ital++
 		}
 		gap := g.x0 - prevEnd
-		if cur != nil && (gap > segmentGap(g, l) || ruleBetween(vrules, prevEnd, g.x0)) {
+		if cur != nil && (gap > segmentGap(g, l) || ruleBetween(vrules, prevEnd, g.x0) || (gap > 1.8*g.space && nearAny(starts, g.x0))) {
 			flush()
 		}
 		if cur == nil {
@@ -280,4 +283,57 @@ func (l *pline) text() string {
 		parts[i] = s.text
 	}
 	return strings.Join(parts, " ")
+}
+
+// columnStarts finds the x positions where the text of a borderless table
+// column starts: in at least three consecutive lines a word starts there,
+// after a gap wider than a word space or as the first word of a line that
+// starts right of the page's text. A gutter narrower than segmentGap is
+// then still a gutter. (Consecutive, because rows of tick options repeat
+// their tab stops down a page without forming a column.)
+func columnStarts(lines []*pline) []float64 {
+	if len(lines) < 3 {
+		return nil
+	}
+	left := math.Inf(1)
+	for _, l := range lines {
+		if len(l.glyphs) > 0 {
+			left = math.Min(left, l.glyphs[0].x0)
+		}
+	}
+	perLine := make([]map[int]bool, len(lines))
+	for li, l := range lines {
+		seen := map[int]bool{}
+		prevEnd := math.Inf(-1)
+		for _, g := range l.glyphs {
+			if strings.TrimSpace(g.s) == "" || g.script != 0 {
+				continue
+			}
+			if (prevEnd == math.Inf(-1) && g.x0 > left+4*g.size) || (prevEnd != math.Inf(-1) && g.x0-prevEnd > 1.8*g.space) {
+				k := int(math.Round(g.x0))
+				seen[k-1], seen[k], seen[k+1] = true, true, true
+			}
+			prevEnd = math.Max(prevEnd, g.x1)
+		}
+		perLine[li] = seen
+	}
+	found := map[int]bool{}
+	for li := 0; li+2 < len(lines); li++ {
+		for k := range perLine[li] {
+			if perLine[li+1][k] && perLine[li+2][k] && !found[k-1] && !found[k+1] {
+				found[k] = true
+			}
+		}
+	}
+	out := make([]float64, 0, len(found))
+	for k := range found {
+		out = append(out, float64(k))
+	}
+	sort.Float64s(out)
+	return out
+}
+
+func nearAny(xs []float64, x float64) bool {
+	i := sort.SearchFloat64s(xs, x-1.6)
+	return i < len(xs) && xs[i] <= x+1.6
 }

@@ -111,11 +111,20 @@ func growRegion(lines []*pline, i int, rules []rule) (*region, int) {
 		return nil, 0
 	}
 	minW := math.Max(3, 0.4*first.size)
+	// A table drawn with borders ends where its vertical rules end: the
+	// heading after it is outside every rule.
+	ruled := crossed(rules, gutters, first)
 	j := i + 1
 	for ; j < len(lines); j++ {
 		prev, l := lines[j-1], lines[j]
 		if l.top()-prev.bottom() > 3*l.size { // a wide vertical space ends any table
 			break
+		}
+		if ruled && !crossed(rules, gutters, l) {
+			break
+		}
+		if !ruled && l.boldFrac > 0.6 && prev.boldFrac < 0.6 && len(l.segs) == 1 && l.segs[0].x1 < gutters[0].a {
+			break // a heading in the first column: the next section
 		}
 		g := narrow(gutters, l, minW)
 		if len(g) == 0 {
@@ -156,6 +165,19 @@ func growRegion(lines []*pline, i int, rules []rule) (*region, int) {
 		return nil, 0
 	}
 	return r, j
+}
+
+// crossed reports whether a vertical rule inside one of the gutters runs
+// through line l.
+func crossed(rules []rule, gutters []interval, l *pline) bool {
+	for _, g := range gutters {
+		for _, r := range rules {
+			if r.vertical() && r.x0 >= g.a-1 && r.x1 <= g.b+1 && r.y0 <= l.base && r.y1 >= l.top() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ruled reports whether vertical rules run down a gutter of the region.
@@ -213,18 +235,13 @@ func (r *region) emit(rules []rule) []Line {
 	// Rows.
 	var rows [][]int // line indexes
 	start := 0
-	active := make([]bool, ncol) // column had text in this row
+	rb := r.rowBreaker(per, rules)
 	for i := range per {
-		if i > start && r.rowBreak(per, i, active, rules) {
+		if i > start && rb.breaks(i) {
 			rows = append(rows, seq(start, i))
 			start = i
-			clear(active)
 		}
-		for c, p := range per[i] {
-			if p != nil {
-				active[c] = true
-			}
-		}
+		rb.add(i)
 	}
 	rows = append(rows, seq(start, len(per)))
 
@@ -242,12 +259,17 @@ func (r *region) emit(rules []rule) []Line {
 		}
 		rowStart := true
 		for c, cl := range cells {
-			// A lone short label in a cell (a question number, "1.") prefixes
-			// the next cell's first line, as it reads on paper.
-			if len(cl) == 1 && c+1 < ncol && len(cells[c+1]) > 0 && isLabel(cl[0].text()) {
+			// A cell holding only a numbering label ("1.", "Pregunta 1:",
+			// even wrapped over two lines) prefixes the next cell's first
+			// line, as it reads on paper.
+			if len(cl) > 0 && len(cl) <= 3 && c+1 < ncol && len(cells[c+1]) > 0 && isLabel(joinText(cl)) {
 				next := cells[c+1][0]
 				merged := *next
-				merged.segs = append(append([]seg(nil), cl[0].segs...), next.segs...)
+				var label []seg
+				for _, p := range cl {
+					label = append(label, p.segs...)
+				}
+				merged.segs = append(label, next.segs...)
 				merged.x0 = cl[0].x0
 				cells[c+1][0] = &merged
 				continue
@@ -271,24 +293,79 @@ func seq(a, b int) []int {
 	return s
 }
 
-func (r *region) rowBreak(per [][]*pline, i int, active []bool, rules []rule) bool {
-	prev, cur := r.lines[i-1], r.lines[i]
-	x0, x1 := r.lines[0].x0, r.lines[0].x1
+// rowBreaker finds where the rows of a table region end. Drawn
+// horizontal borders decide when the table has them. Otherwise a row ends
+// where a column goes on after a blank much taller than its own line
+// spacing: the next entry of the question column, or an answer that starts
+// below the end of a longer question. (Reading physical lines alone fails:
+// cells of one row rarely share baselines.)
+type rowBreaker struct {
+	r        *region
+	per      [][]*pline
+	hrules   []rule
+	pitch    float64
+	lastBase map[int]float64 // by column, within the current row
+}
+
+func (r *region) rowBreaker(per [][]*pline, rules []rule) *rowBreaker {
+	rb := &rowBreaker{r: r, per: per, lastBase: map[int]float64{}}
+	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, l := range r.lines {
 		x0, x1 = math.Min(x0, l.x0), math.Max(x1, l.x1)
 	}
+	top, bottom := r.lines[0].top(), r.lines[len(r.lines)-1].bottom()
 	for _, rl := range rules {
-		if rl.horizontal() && rl.y0 > prev.base && rl.y1 < cur.top()+0.2*cur.size &&
-			math.Min(rl.x1, x1)-math.Max(rl.x0, x0) > 0.5*(x1-x0) {
-			return true
+		if rl.horizontal() && rl.y0 > top && rl.y1 < bottom && math.Min(rl.x1, x1)-math.Max(rl.x0, x0) > 0.5*(x1-x0) {
+			rb.hrules = append(rb.hrules, rl)
 		}
 	}
-	if per[i][0] != nil && per[i-1][0] == nil {
-		return true // a new entry in the first column
+	// The usual baseline distance inside a cell.
+	var d []float64
+	last := map[int]float64{}
+	for i, row := range per {
+		for c, p := range row {
+			if p == nil {
+				continue
+			}
+			if b, ok := last[c]; ok && r.lines[i].base > b {
+				d = append(d, r.lines[i].base-b)
+			}
+			last[c] = r.lines[i].base
+		}
 	}
-	for c := range per[i] {
-		// A column that paused while another went on, and starts again.
-		if per[i][c] != nil && per[i-1][c] == nil && active[c] {
+	rb.pitch = 1.2 * r.lines[0].size
+	if len(d) > 0 {
+		sort.Float64s(d)
+		rb.pitch = d[len(d)/3]
+	}
+	return rb
+}
+
+func (rb *rowBreaker) add(i int) {
+	for c, p := range rb.per[i] {
+		if p != nil {
+			rb.lastBase[c] = rb.r.lines[i].base
+		}
+	}
+}
+
+func (rb *rowBreaker) breaks(i int) bool {
+	prev, cur := rb.r.lines[i-1], rb.r.lines[i]
+	if len(rb.hrules) > 0 {
+		for _, rl := range rb.hrules {
+			if rl.y0 > prev.base && rl.y1 < cur.top()+0.2*cur.size {
+				clear(rb.lastBase)
+				return true
+			}
+		}
+		return false
+	}
+	for c, p := range rb.per[i] {
+		if p == nil {
+			continue
+		}
+		if b, ok := rb.lastBase[c]; ok && cur.base-b > 1.8*rb.pitch {
+			clear(rb.lastBase)
 			return true
 		}
 	}
@@ -302,3 +379,11 @@ func isLabel(s string) bool {
 }
 
 var labelPattern = regexp.MustCompile(`^[(\[]?\pL{0,10}\.?\s?(\d{1,3}|[a-z]|[ivx]{1,4})[.):\]]?$`)
+
+func joinText(ps []*pline) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = p.text()
+	}
+	return strings.Join(parts, " ")
+}

@@ -120,6 +120,7 @@ func readPage(ctx context.Context, p pdf.Page, n int, fonts *fontCache, lim limi
 	in := &interp{ctx: ctx, fonts: fonts, lim: lim, device: dev}
 	in.gs = gstate{ctm: identity, hscale: 1}
 	in.run(p.V.Key("Contents"), p.Resources())
+	in.tickMarks()
 	in.addForms(p, dev)
 	rp.glyphs, rp.rules, rp.images, rp.rotated, rp.err = in.glyphs, in.rules, in.images, in.rotated, in.err
 	return rp

@@ -151,7 +151,10 @@ func (s *DocScore) scoreMeta(rec saq.Record, t *Truth) {
 func leaks(rec saq.Record, t *Truth) []string {
 	var out []string
 	var label *regexp.Regexp
-	if t.PageLabelFormat != "" {
+	// A label with words ("Page {n} of {m}") is recognisable in text; a bare
+	// number ("{n}", "- {n} -") is not, and numbers are common in answers.
+	words := strings.NewReplacer("{n}", "", "{m}", "").Replace(t.PageLabelFormat)
+	if strings.IndexFunc(words, unicode.IsLetter) >= 0 {
 		p := regexp.QuoteMeta(t.PageLabelFormat)
 		p = strings.NewReplacer(`\{n\}`, `\d+`, `\{m\}`, `\d+`).Replace(p)
 		label = regexp.MustCompile(p)
