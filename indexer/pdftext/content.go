@@ -418,7 +418,9 @@ func (in *interp) paint(op string) {
 		return
 	}
 	m := in.gs.ctm.mul(in.device)
-	in.addBoxes(m, op)
+	if in.addBoxes(m, op) {
+		return // a tick box, not a table border
+	}
 	stroke := op != "f" && op != "F" && op != "f*"
 	if stroke {
 		for _, s := range in.path {
@@ -493,8 +495,10 @@ type box struct {
 	filled         bool
 }
 
-// addBoxes records the small squares of a painted path.
-func (in *interp) addBoxes(m matrix, op string) {
+// addBoxes records the small squares of a painted path and reports whether
+// the path was nothing else.
+func (in *interp) addBoxes(m matrix, op string) bool {
+	n := 0
 	for _, r := range in.rects {
 		x0, y0 := m.apply(r[0], r[1])
 		x1, y1 := m.apply(r[0]+r[2], r[1]+r[3])
@@ -502,8 +506,10 @@ func (in *interp) addBoxes(m matrix, op string) {
 		w, h := b.x1-b.x0, b.y1-b.y0
 		if w >= 3 && w <= 16 && h >= 3 && h <= 16 && math.Abs(w-h) < 0.25*math.Max(w, h) && len(in.boxes) < 4096 {
 			in.boxes = append(in.boxes, b)
+			n++
 		}
 	}
+	return n > 0 && 4*n == len(in.path)
 }
 
 // tickMarks turns drawn squares into the box glyphs a questionnaire means:

@@ -27,8 +27,22 @@ type region struct {
 func order(lines []*pline, rules []rule, pageW float64) []Line {
 	var out []Line
 	left, right := textBounds(lines)
+	starts := columnStarts(lines)
 	for i := 0; i < len(lines); {
-		if r, end := growRegion(lines, i, rules); r != nil {
+		r, end := growRegion(lines, i, rules, gaps(lines[i]), false)
+		for _, c := range starts {
+			if r != nil {
+				break
+			}
+			// A borderless table whose cells do not share baselines: no
+			// line holds two cells, but a column start runs down the page.
+			if crosses(lines[i], c) || ruledLine(lines[i], rules) {
+				continue
+			}
+			g := interval{c - 4*lines[i].size, c - 0.5}
+			r, end = growRegion(lines, i, rules, narrow([]interval{g}, lines[i], 2), true)
+		}
+		if r != nil {
 			out = append(out, r.emit(rules)...)
 			i = end
 			continue
@@ -102,11 +116,22 @@ func narrow(gutters []interval, l *pline, min float64) []interval {
 	return out
 }
 
-// growRegion tries to start a table region at line i. It returns nil when
-// line i does not start one.
-func growRegion(lines []*pline, i int, rules []rule) (*region, int) {
+// crosses reports whether a segment of l runs across x.
+func crosses(l *pline, x float64) bool {
+	for _, s := range l.segs {
+		if s.x0 < x-1 && s.x1 > x+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// growRegion tries to start a table region at line i with the given
+// gutters. It returns nil when line i does not start one. A region found
+// from a column start (byStart) has no line holding two cells; it needs
+// lines on both sides of the gutter instead.
+func growRegion(lines []*pline, i int, rules []rule, gutters []interval, byStart bool) (*region, int) {
 	first := lines[i]
-	gutters := gaps(first)
 	if len(gutters) == 0 {
 		return nil, 0
 	}
@@ -122,6 +147,9 @@ func growRegion(lines []*pline, i int, rules []rule) (*region, int) {
 		}
 		if ruled && !crossed(rules, gutters, l) {
 			break
+		}
+		if byStart && ruledLine(l, rules) {
+			break // a drawn table begins: it is read on its own
 		}
 		if !ruled && l.boldFrac > 0.6 && prev.boldFrac < 0.6 && len(l.segs) == 1 && l.segs[0].x1 < gutters[0].a {
 			break // a heading in the first column: the next section
@@ -159,12 +187,28 @@ func growRegion(lines []*pline, i int, rules []rule) (*region, int) {
 			return nil, 0
 		}
 	}
+	if byStart {
+		if j-i < 3 || counts[0] < 2 || counts[len(counts)-1] < 2 {
+			return nil, 0
+		}
+		return r, j
+	}
 	// Without drawn borders, one line with several columns is no table: it
 	// is a row of tick options above a short heading, or a justified line.
 	if multi == 0 || (multi == 1 && !r.ruled(rules)) {
 		return nil, 0
 	}
 	return r, j
+}
+
+// ruledLine reports whether any vertical rule runs through line l.
+func ruledLine(l *pline, rules []rule) bool {
+	for _, r := range rules {
+		if r.vertical() && r.y0 <= l.base && r.y1 >= l.top() && r.x0 > l.x0-2 && r.x1 < l.x1+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // crossed reports whether a vertical rule inside one of the gutters runs
@@ -360,13 +404,39 @@ func (rb *rowBreaker) breaks(i int) bool {
 		}
 		return false
 	}
+	// A blank band across the whole table: every cell above has ended.
+	// (Where only some cells had ended, the break is harmless: the rest of
+	// a cell still follows in order.)
+	if cur.top()-prev.bottom() > 0.8*cur.size {
+		clear(rb.lastBase)
+		return true
+	}
 	for c, p := range rb.per[i] {
 		if p == nil {
 			continue
 		}
-		if b, ok := rb.lastBase[c]; ok && cur.base-b > 1.8*rb.pitch {
+		if b, ok := rb.lastBase[c]; ok && cur.base-b > 1.8*rb.pitch && rb.alongside(i, c) {
 			clear(rb.lastBase)
 			return true
+		}
+	}
+	return false
+}
+
+// alongside reports whether a column other than c starts afresh level
+// with line i: the cells of a new row start together, whereas a paragraph
+// label inside a cell starts nothing in the other columns, and a cell that
+// merely goes on beside it is no new start.
+func (rb *rowBreaker) alongside(i, c int) bool {
+	base := rb.r.lines[i].base
+	for k := i; k < len(rb.per) && rb.r.lines[k].base <= base+0.6*rb.pitch; k++ {
+		for c2, p := range rb.per[k] {
+			if p == nil || c2 == c || math.Abs(rb.r.lines[k].base-base) > 0.6*rb.pitch {
+				continue
+			}
+			if last, ok := rb.lastBase[c2]; !ok || rb.r.lines[k].base-last > 1.5*rb.pitch {
+				return true
+			}
 		}
 	}
 	return false
@@ -378,7 +448,7 @@ func isLabel(s string) bool {
 	return len([]rune(s)) <= 14 && labelPattern.MatchString(strings.TrimSpace(s))
 }
 
-var labelPattern = regexp.MustCompile(`^[(\[]?\pL{0,10}\.?\s?(\d{1,3}|[a-z]|[ivx]{1,4})[.):\]]?$`)
+var labelPattern = regexp.MustCompile(`(?i)^(?:(?:question|q|pregunta|questão|вопрос|no|n[°º]|n\.º|№|问题|السؤال)\s*\.?\s*)?[(\[]?(\d{1,3}|[a-z]|[ivx]{1,4})[.):\]]?$`)
 
 func joinText(ps []*pline) string {
 	parts := make([]string, len(ps))

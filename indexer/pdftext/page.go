@@ -3,6 +3,8 @@ package pdftext
 import (
 	"context"
 	"fmt"
+	"math"
+	"sort"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -122,6 +124,58 @@ func readPage(ctx context.Context, p pdf.Page, n int, fonts *fontCache, lim limi
 	in.run(p.V.Key("Contents"), p.Resources())
 	in.tickMarks()
 	in.addForms(p, dev)
-	rp.glyphs, rp.rules, rp.images, rp.rotated, rp.err = in.glyphs, in.rules, in.images, in.rotated, in.err
+	rp.glyphs, rp.rules, rp.images, rp.rotated, rp.err = in.glyphs, mergeRules(in.rules), in.images, in.rotated, in.err
 	return rp
+}
+
+// mergeRules joins collinear pieces of a line: table borders are often
+// drawn cell by cell, and a row border is the sum of its pieces.
+func mergeRules(rs []rule) []rule {
+	var h, v, out []rule
+	for _, r := range rs {
+		switch {
+		case r.horizontal():
+			h = append(h, r)
+		case r.vertical():
+			v = append(v, r)
+		}
+	}
+	join := func(rs []rule, horizontal bool) []rule {
+		key := func(r rule) (float64, float64) { // position across, start along
+			if horizontal {
+				return (r.y0 + r.y1) / 2, r.x0
+			}
+			return (r.x0 + r.x1) / 2, r.y0
+		}
+		sort.Slice(rs, func(i, j int) bool {
+			ai, si := key(rs[i])
+			aj, sj := key(rs[j])
+			if math.Abs(ai-aj) > 1 {
+				return ai < aj
+			}
+			return si < sj
+		})
+		var merged []rule
+		for _, r := range rs {
+			if n := len(merged); n > 0 {
+				m := &merged[n-1]
+				am, _ := key(*m)
+				ar, _ := key(r)
+				if math.Abs(am-ar) <= 1 {
+					if horizontal && r.x0 <= m.x1+2 {
+						m.x1, m.y0, m.y1 = math.Max(m.x1, r.x1), math.Min(m.y0, r.y0), math.Max(m.y1, r.y1)
+						continue
+					}
+					if !horizontal && r.y0 <= m.y1+2 {
+						m.y1, m.x0, m.x1 = math.Max(m.y1, r.y1), math.Min(m.x0, r.x0), math.Max(m.x1, r.x1)
+						continue
+					}
+				}
+			}
+			merged = append(merged, r)
+		}
+		return merged
+	}
+	out = append(join(h, true), join(v, false)...)
+	return out
 }
