@@ -265,9 +265,12 @@ func (s *segmenter) acceptQuestion(q questionLabel, lines []pdftext.Line, i int)
 	if s.article == 0 {
 		return false
 	}
-	// The question's first two lines: enough to see its question mark.
+	// The question's first sentence: enough to see its question mark.
 	text := q.text
-	for k := i + 1; k < len(lines) && k <= i+2 && (text == "" || !endsSentence(text)); k++ {
+	for k := i + 1; k < len(lines) && k <= i+8 && (text == "" || !endsSentence(text)); k++ {
+		if lines[k].Column != lines[i].Column || lines[k].RowStart {
+			break
+		}
 		text += " " + lines[k].Text
 	}
 	if q.explicit {
@@ -281,6 +284,8 @@ func (s *segmenter) acceptQuestion(q questionLabel, lines []pdftext.Line, i int)
 		return true
 	case next && lines[i].Bold && (s.cur == nil || !s.answerBold()):
 		return true
+	case next && lines[i].RowStart && lines[i].Column == 1:
+		return true // a numbered first cell of a table row
 	case skip && like && strings.ContainsAny(text, "?？؟") && (s.cur == nil || s.cur.phase == inAnswer):
 		return true
 	}

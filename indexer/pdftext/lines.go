@@ -224,7 +224,7 @@ func (l *pline) finish(rules []rule, starts []float64) {
 			ital++
 		}
 		gap := g.x0 - prevEnd
-		if cur != nil && (gap > segmentGap(g, l) || ruleBetween(vrules, prevEnd, g.x0) || (gap > 1.8*g.space && nearAny(starts, g.x0))) {
+		if cur != nil && (gap > segmentGap(g, l) || ruleBetween(vrules, prevEnd, g.x0) || (gap > 1.3*g.space && nearAny(starts, g.x0))) {
 			flush()
 		}
 		if cur == nil {

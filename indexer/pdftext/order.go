@@ -29,7 +29,7 @@ func order(lines []*pline, rules []rule, pageW float64) []Line {
 	left, right := textBounds(lines)
 	starts := columnStarts(lines)
 	for i := 0; i < len(lines); {
-		r, end := growRegion(lines, i, rules, gaps(lines[i]), false)
+		r, end := growRegion(lines, i, rules, gaps(lines[i]), false, starts)
 		for _, c := range starts {
 			if r != nil {
 				break
@@ -40,7 +40,7 @@ func order(lines []*pline, rules []rule, pageW float64) []Line {
 				continue
 			}
 			g := interval{c - 4*lines[i].size, c - 0.5}
-			r, end = growRegion(lines, i, rules, narrow([]interval{g}, lines[i], 2), true)
+			r, end = growRegion(lines, i, rules, narrow([]interval{g}, lines[i], 2), true, starts)
 		}
 		if r != nil {
 			out = append(out, r.emit(rules)...)
@@ -130,12 +130,19 @@ func crosses(l *pline, x float64) bool {
 // gutters. It returns nil when line i does not start one. A region found
 // from a column start (byStart) has no line holding two cells; it needs
 // lines on both sides of the gutter instead.
-func growRegion(lines []*pline, i int, rules []rule, gutters []interval, byStart bool) (*region, int) {
+func growRegion(lines []*pline, i int, rules []rule, gutters []interval, byStart bool, starts []float64) (*region, int) {
 	first := lines[i]
 	if len(gutters) == 0 {
 		return nil, 0
 	}
+	// A gutter ending at a column start shared by several lines may be as
+	// narrow as the cell padding of a tight borderless table.
 	minW := math.Max(3, 0.4*first.size)
+	for _, g := range gutters {
+		if nearAny(starts, g.b) {
+			minW = 2.5
+		}
+	}
 	// A table drawn with borders ends where its vertical rules end: the
 	// heading after it is outside every rule.
 	ruled := crossed(rules, gutters, first)
@@ -151,7 +158,7 @@ func growRegion(lines []*pline, i int, rules []rule, gutters []interval, byStart
 		if byStart && ruledLine(l, rules) {
 			break // a drawn table begins: it is read on its own
 		}
-		if !ruled && l.boldFrac > 0.6 && prev.boldFrac < 0.6 && len(l.segs) == 1 && l.segs[0].x1 < gutters[0].a {
+		if !ruled && l.boldFrac > 0.6 && prev.boldFrac < 0.6 && len(l.segs) == 1 && l.segs[0].x1 < gutters[0].a && l.top()-prev.bottom() > 0.5*l.size {
 			break // a heading in the first column: the next section
 		}
 		g := narrow(gutters, l, minW)

@@ -45,18 +45,31 @@ func markRunning(raw []rawPage, pages [][]*pline) {
 	shapes := map[key]int{}   // same, by shape
 	ys := map[key][]float64{} // heights where it appears
 	const edgeLines = 3
+	// The margin block of an edge: the lines before the first blank at
+	// least as tall as a line, which separates running headers from the
+	// text. A table row that happens to open two pages has none.
+	margin := map[*pline]bool{}
 	candidates := func(i int) []*pline {
 		ls := pages[i]
 		h := raw[i].height
 		var out []*pline
-		for k := 0; k < len(ls) && k < edgeLines; k++ {
-			if ls[k].base < 0.15*h {
-				out = append(out, ls[k])
+		for k := 0; k < len(ls) && k < edgeLines && ls[k].base < 0.15*h; k++ {
+			out = append(out, ls[k])
+			if k+1 == len(ls) || ls[k+1].top()-ls[k].bottom() >= 0.8*ls[k].size {
+				for _, l := range out {
+					margin[l] = true
+				}
+				break
 			}
 		}
-		for k := len(ls) - 1; k >= 0 && k >= len(ls)-edgeLines; k-- {
-			if ls[k].base > 0.85*h {
-				out = append(out, ls[k])
+		n := len(out)
+		for k := len(ls) - 1; k >= 0 && k >= len(ls)-edgeLines && ls[k].base > 0.85*h; k-- {
+			out = append(out, ls[k])
+			if k == 0 || ls[k].top()-ls[k-1].bottom() >= 0.8*ls[k].size {
+				for _, l := range out[n:] {
+					margin[l] = true
+				}
+				break
 			}
 		}
 		return out
@@ -64,6 +77,9 @@ func markRunning(raw []rawPage, pages [][]*pline) {
 	for i := range pages {
 		seenE, seenS := map[key]bool{}, map[key]bool{}
 		for _, l := range candidates(i) {
+			if !margin[l] {
+				continue
+			}
 			top := l.base < raw[i].height/2
 			ke, ks := key{l.text(), top}, key{shape(l.text()), top}
 			if !seenE[ke] {
@@ -88,8 +104,8 @@ func markRunning(raw []rawPage, pages [][]*pline) {
 			sh := shape(t)
 			ks := key{sh, top}
 			// The same text, or the same text but for the page's own number.
-			repeated := exact[key{t, top}] >= need ||
-				(shapes[ks] >= need && hasNumber(t, raw[i].number) && sameHeight(ys[ks], l.base))
+			repeated := margin[l] && (exact[key{t, top}] >= need ||
+				(shapes[ks] >= need && hasNumber(t, raw[i].number) && sameHeight(ys[ks], l.base)))
 			if repeated || pageNumber.MatchString(sh) || isPageLabel(t) {
 				if top {
 					l.kind = header
