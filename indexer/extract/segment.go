@@ -94,12 +94,12 @@ func (s *segmenter) line(lines []pdftext.Line, i int) int {
 		}
 		if _, isArticle := parseArticleHeading(t, l.Bold); isArticle {
 			// handled below
-		} else if inst, ok := instrumentTitleLine(t); ok && headingStyle(l) && !s.insideText() {
+		} else if inst, ok := instrumentTitleLine(t); ok && headingStyle(l) && s.canHead() {
 			s.close()
 			s.setInstrument(inst)
 			return s.headingTail(lines, i)
 		}
-		if cl, ok := clusterIn(t); ok && headingStyle(l) && len(strings.Fields(t)) <= 14 && !s.insideText() {
+		if cl, ok := clusterIn(t); ok && headingStyle(l) && len(strings.Fields(t)) <= 14 && s.canHead() {
 			s.close()
 			s.cluster = cl
 			s.clusters[cl] = true
@@ -165,6 +165,16 @@ func (s *segmenter) headingTail(lines []pdftext.Line, i int) int {
 // insideText reports whether a question is open and still reading its text.
 func (s *segmenter) insideText() bool {
 	return s.cur != nil && s.cur.phase == inQuestion && !s.cur.labelOnly()
+}
+
+// canHead reports whether a heading may come now: no question is open, or
+// its text has ended (a question left unanswered before the next section).
+func (s *segmenter) canHead() bool {
+	if !s.insideText() {
+		return true
+	}
+	q := s.cur.qlines
+	return endsSentence(q[len(q)-1].Text)
 }
 
 func headingStyle(l pdftext.Line) bool { return l.Bold || l.Size >= 12.5 }
@@ -409,6 +419,16 @@ func (d *draft) add(s *segmenter, lines []pdftext.Line, i int) {
 		}
 		return
 	}
+	if d.phase == inAnswer && len(d.qlines) > 0 {
+		// A table row cut by a page break: the answer cell was read to the
+		// bottom of the page, then the question cell goes on overleaf.
+		lq := d.qlines[len(d.qlines)-1]
+		if l.Page > lq.Page && l.Column > 0 && l.Column == lq.Column && !endsSentence(lq.Text) &&
+			(len(d.alines) == 0 || d.alines[len(d.alines)-1].Page < l.Page) {
+			d.qlines = append(d.qlines, l)
+			return
+		}
+	}
 	if d.phase == inQuestion {
 		if len(d.qlines) == 0 || !s.questionEnded(d.qlines[len(d.qlines)-1], l) {
 			d.qlines = append(d.qlines, l)
@@ -422,7 +442,7 @@ func (d *draft) add(s *segmenter, lines []pdftext.Line, i int) {
 // questionEnded decides whether line next, after question line last,
 // starts the answer.
 func (s *segmenter) questionEnded(last, next pdftext.Line) bool {
-	if next.Column != last.Column || next.RowStart {
+	if next.Page == last.Page && (next.Column != last.Column || next.RowStart) {
 		return true // the answer is in its own table cell
 	}
 	if last.Bold != next.Bold || last.Italic != next.Italic {

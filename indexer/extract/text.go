@@ -58,8 +58,12 @@ func endsEarly(a, b pdftext.Line) bool {
 	if len(first) == 0 {
 		return short(a)
 	}
+	word := len([]rune(first[0]))
+	if r := []rune(first[0]); cjk(r[0]) {
+		word = 1 // CJK lines break between any two characters
+	}
 	// Wide letters make a word up to a fifth wider than average.
-	need := float64(len([]rune(first[0]))+1) * char * 1.2
+	need := float64(word+1) * char * 1.2
 	return room > need+char
 }
 

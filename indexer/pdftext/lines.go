@@ -184,6 +184,8 @@ func (l *pline) finish(rules []rule, starts []float64) {
 		cur           *seg
 		prevEnd       = math.Inf(-1)
 		sawSpace      bool
+		spaceX        float64 // where the last space glyph was drawn
+		spaceW        float64 // and its width
 		bold, ital    int
 		total         int
 		pending       []string // markers before any text (a footnote's own number)
@@ -199,8 +201,13 @@ func (l *pline) finish(rules []rule, starts []float64) {
 	}
 	for i, g := range l.glyphs {
 		if strings.TrimSpace(g.s) == "" {
-			sawSpace = true
+			sawSpace, spaceX, spaceW = true, g.x0, g.x1-g.x0
 			continue
+		}
+		if sawSpace && g.x0-spaceX < 0.3*spaceW {
+			// A space that does not advance: Chromium draws a soft hyphen
+			// this way where the word is not broken.
+			sawSpace = false
 		}
 		if g.script > 0 && isMarker(g.s) {
 			if cur != nil {
@@ -258,7 +265,9 @@ func (l *pline) finish(rules []rule, starts []float64) {
 
 // wordGap is the smallest gap between two glyphs read as a word space.
 func wordGap(g glyph) float64 {
-	return math.Max(0.15*g.size, 0.45*g.space)
+	// The font's space width refines the threshold, within bounds: subset
+	// fonts sometimes report no space or a wrong one.
+	return math.Max(0.15*g.size, math.Min(0.45*g.space, 0.2*g.size))
 }
 
 // segmentGap is the smallest gap read as a separation between cells or
