@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -26,6 +27,7 @@ type Country struct {
 type countryIndex struct {
 	byCode map[string]*Country
 	byName map[string]*Country // folded name or alias
+	byStem map[string]*Country // Cyrillic names by word stems (declension)
 	all    []*Country
 }
 
@@ -34,7 +36,7 @@ var countries = sync.OnceValue(func() *countryIndex {
 	if err != nil {
 		panic("saq: embedded data/countries.csv: " + err.Error())
 	}
-	idx := &countryIndex{byCode: map[string]*Country{}, byName: map[string]*Country{}}
+	idx := &countryIndex{byCode: map[string]*Country{}, byName: map[string]*Country{}, byStem: map[string]*Country{}}
 	head := rows[0]
 	for _, r := range rows[1:] {
 		c := &Country{Code: r[0], Name: r[1], Names: map[string]string{}}
@@ -60,7 +62,30 @@ func (idx *countryIndex) add(name string, c *Country) {
 		if _, taken := idx.byName[k]; !taken {
 			idx.byName[k] = c
 		}
+		if s := stems(k); s != k {
+			if _, taken := idx.byStem[s]; !taken {
+				idx.byStem[s] = c
+			}
+		}
 	}
+}
+
+// stems cuts the case endings of Cyrillic words ("Российской Федерации" and
+// "Российская Федерация" share "росси федерац"); other words are kept.
+func stems(s string) string {
+	f := strings.Fields(s)
+	changed := false
+	for i, w := range f {
+		r := []rune(w)
+		if len(r) > 4 && unicode.Is(unicode.Cyrillic, r[0]) {
+			f[i] = string(r[:len(r)-2])
+			changed = true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(f, " ")
 }
 
 var foldReplacer = strings.NewReplacer("’", "'", "‘", "'", "`", "'", "–", "-", "—", "-", "ё", "е")
@@ -113,13 +138,22 @@ func LookupCountry(s string) (*Country, bool) {
 }
 
 // FindCountry looks for the longest State name contained in text, for
-// sentences like "the responses of Mexico to the questionnaire".
+// sentences like "the responses of Mexico to the questionnaire" (also
+// declined, "ответы Российской Федерации", and in Chinese, where words are
+// not separated: "本文件载有中国对…").
 func FindCountry(text string) (*Country, bool) {
 	idx := countries()
-	t := " " + FoldName(text) + " "
+	folded := FoldName(text)
+	if c, ok := findIn(" "+folded+" ", idx.byName); ok {
+		return c, true
+	}
+	return findIn(" "+stems(folded)+" ", idx.byStem)
+}
+
+func findIn(t string, names map[string]*Country) (*Country, bool) {
 	var best *Country
 	bestLen := 0
-	for name, c := range idx.byName {
+	for name, c := range names {
 		if len(name) <= bestLen || len(name) < 4 {
 			continue
 		}
@@ -127,9 +161,10 @@ func FindCountry(text string) (*Country, bool) {
 		if i < 0 {
 			continue
 		}
-		// Whole words only.
+		// Whole words only, except in scripts without spaces.
+		r, _ := utf8.DecodeRuneInString(name)
 		before, after := t[i-1], t[i+len(name)]
-		if isWordByte(before) || isWordByte(after) {
+		if !unicode.Is(unicode.Han, r) && (isWordByte(before) || isWordByte(after)) {
 			continue
 		}
 		best, bestLen = c, len(name)

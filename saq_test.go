@@ -24,8 +24,15 @@ func TestLookupCountry(t *testing.T) {
 			t.Errorf("LookupCountry(%q) = %s, want no match", bad, c.Code)
 		}
 	}
-	if c, ok := FindCountry("This document contains the responses of the Republic of Korea to the questionnaire"); !ok || c.Code != "KOR" {
-		t.Errorf("FindCountry = %v, %v; want KOR", c, ok)
+	for text, code := range map[string]string{
+		"This document contains the responses of the Republic of Korea to the questionnaire": "KOR",
+		"В настоящем документе содержатся ответы Российской Федерации на вопросник":          "RUS",
+		"本文件载有中国对关于《联合国打击跨国有组织犯罪公约》执行情况的自评调查表的答复。":                                           "CHN",
+		"Le présent document contient les réponses du Cameroun au questionnaire":             "CMR",
+	} {
+		if c, ok := FindCountry(text); !ok || c.Code != code {
+			t.Errorf("FindCountry(%q) = %v, %v; want %s", text, c, ok, code)
+		}
 	}
 	if n := len(AllCountries()); n != 195 {
 		t.Errorf("%d States, want 193 members and 2 observer States", n)

@@ -66,15 +66,3 @@ func report(t *testing.T, scores []eval.DocScore) {
 		t.Errorf("accuracy below thresholds (recall ≥ 0.98, precision ≥ 0.98, choice ≥ 0.98, text F1 ≥ 0.95, no leaks, none rejected):\n%s", d.String())
 	}
 }
-
-func TestAccuracyDir(t *testing.T) {
-	dir := os.Getenv("SAQ_EVAL_DIR")
-	if dir == "" {
-		t.Skip("set SAQ_EVAL_DIR to score a directory of PDFs with truth files")
-	}
-	scores := scoreDir(t, dir)
-	var b strings.Builder
-	eval.WriteTable(&b, scores)
-	eval.WriteDetails(&b, scores, 6)
-	t.Log("\n" + b.String())
-}

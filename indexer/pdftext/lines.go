@@ -295,9 +295,9 @@ func (l *pline) text() string {
 }
 
 // columnStarts finds the x positions where the text of a borderless table
-// column starts: in at least three consecutive lines a word starts there,
-// after a gap wider than a word space or as the first word of a line that
-// starts right of the page's text. A gutter narrower than segmentGap is
+// column starts: in three of four consecutive lines a word starts there,
+// after a gap of three word spaces or more, or as the first word of a line
+// that starts right of the page's text. A gutter narrower than segmentGap is
 // then still a gutter. (Consecutive, because rows of tick options repeat
 // their tab stops down a page without forming a column.)
 func columnStarts(lines []*pline) []float64 {
@@ -318,7 +318,8 @@ func columnStarts(lines []*pline) []float64 {
 			if strings.TrimSpace(g.s) == "" || g.script != 0 {
 				continue
 			}
-			if (prevEnd == math.Inf(-1) && g.x0 > left+4*g.size) || (prevEnd != math.Inf(-1) && g.x0-prevEnd > 1.8*g.space) {
+			// Justified text stretches word spaces, but rarely to three.
+			if (prevEnd == math.Inf(-1) && g.x0 > left+4*g.size) || (prevEnd != math.Inf(-1) && g.x0-prevEnd > 3*g.space) {
 				k := int(math.Round(g.x0))
 				seen[k-1], seen[k], seen[k+1] = true, true, true
 			}
@@ -326,10 +327,18 @@ func columnStarts(lines []*pline) []float64 {
 		}
 		perLine[li] = seen
 	}
+	// Three of four consecutive lines: the lines of two columns whose
+	// baselines differ interleave.
 	found := map[int]bool{}
 	for li := 0; li+2 < len(lines); li++ {
 		for k := range perLine[li] {
-			if perLine[li+1][k] && perLine[li+2][k] && !found[k-1] && !found[k+1] {
+			n := 1
+			for d := 1; d <= 3 && li+d < len(lines); d++ {
+				if perLine[li+d][k] {
+					n++
+				}
+			}
+			if n >= 3 && !found[k-1] && !found[k+1] {
 				found[k] = true
 			}
 		}

@@ -143,9 +143,18 @@ func describe(data []byte) string {
 	return "binary data of type " + ct
 }
 
-// plainError shortens library errors for the people who read rejections.
+// plainError words library errors for the people who read rejections.
 func plainError(err error) string {
 	s := err.Error()
+	switch {
+	case strings.Contains(s, "missing %%EOF"), strings.Contains(s, "missing final startxref"):
+		return "its end is missing: the upload was probably cut short"
+	case strings.Contains(s, "reading at offset"), strings.Contains(s, "xref"):
+		s = "its table of contents (cross-reference table) is broken: " + s
+	}
+	for _, p := range []string{"not a PDF file: ", "malformed PDF: ", "malformed PDF file: "} {
+		s = strings.ReplaceAll(s, p, "")
+	}
 	if len(s) > 160 {
 		s = s[:160] + "…"
 	}

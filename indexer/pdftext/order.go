@@ -19,8 +19,9 @@ import (
 // paused while another continued starts again.
 
 type region struct {
-	lines  []*pline
-	bounds []float64 // x of each gutter's middle, ascending
+	lines   []*pline
+	gutters []interval
+	bounds  []float64 // x of each gutter's middle, ascending
 }
 
 // order returns the page's body lines in reading order.
@@ -116,6 +117,44 @@ func narrow(gutters []interval, l *pline, min float64) []interval {
 	return out
 }
 
+// moreGutters adds the gutters that lines after the region's first line
+// show and that no line of the region crosses: a table continued from the
+// previous page can start with a row whose first cell is empty.
+func moreGutters(lines []*pline, gutters []interval, minW float64) []interval {
+	out := append([]interval(nil), gutters...)
+	for _, l := range lines[1:] {
+	next:
+		for _, g := range gaps(l) {
+			for _, o := range out {
+				if g.a < o.b && o.a < g.b {
+					continue next // already a gutter here
+				}
+			}
+			cand := []interval{g}
+			both := 0      // lines with text on either side
+			prose := false // a cell right of it holds words, not one tick option
+			for _, m := range lines {
+				if cand = narrow(cand, m, minW); len(cand) == 0 {
+					continue next
+				}
+				if m.x0 < g.a && m.x1 > g.b {
+					both++
+				}
+				for _, sg := range m.segs {
+					if sg.x0 >= g.b-2 && sg.x0 <= g.b+2 && len(strings.Fields(sg.text)) >= 3 {
+						prose = true
+					}
+				}
+			}
+			if both >= 2 && prose {
+				out = append(out, cand[0])
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].a < out[j].a })
+	return out
+}
+
 // crosses reports whether a segment of l runs across x.
 func crosses(l *pline, x float64) bool {
 	for _, s := range l.segs {
@@ -170,7 +209,8 @@ func growRegion(lines []*pline, i int, rules []rule, gutters []interval, byStart
 	if j-i < 2 {
 		return nil, 0
 	}
-	r := &region{lines: lines[i:j]}
+	gutters = moreGutters(lines[i:j], gutters, minW)
+	r := &region{lines: lines[i:j], gutters: gutters}
 	for _, g := range gutters {
 		r.bounds = append(r.bounds, (g.a+g.b)/2)
 	}
@@ -201,8 +241,9 @@ func growRegion(lines []*pline, i int, rules []rule, gutters []interval, byStart
 		return r, j
 	}
 	// Without drawn borders, one line with several columns is no table: it
-	// is a row of tick options above a short heading, or a justified line.
-	if multi == 0 || (multi == 1 && !r.ruled(rules)) {
+	// is a row of tick options above a short heading, or a justified line;
+	// unless its gutter ends where a column of the page starts.
+	if multi == 0 || (multi == 1 && !r.ruled(rules) && !r.atStart(starts)) {
 		return nil, 0
 	}
 	return r, j
@@ -226,6 +267,16 @@ func crossed(rules []rule, gutters []interval, l *pline) bool {
 			if r.vertical() && r.x0 >= g.a-1 && r.x1 <= g.b+1 && r.y0 <= l.base && r.y1 >= l.top() {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// atStart reports whether a gutter of the region ends at a column start.
+func (r *region) atStart(starts []float64) bool {
+	for _, g := range r.gutters {
+		if nearAny(starts, g.b) {
+			return true
 		}
 	}
 	return false
