@@ -41,14 +41,23 @@ func (lay layout) paraGap(size float64) float64 { return lay.lineGap + 0.35*size
 // flow: the last line of a paragraph.
 func short(l pdftext.Line) bool {
 	w := l.Right - l.Left
-	return l.Right-l.X1 > max(0.12*w, 2.5*l.Size)
+	return room(l) > max(0.12*w, 2.5*l.Size)
+}
+
+// room is the space a line leaves at its end: on the right, or on the
+// left for right-to-left text.
+func room(l pdftext.Line) float64 {
+	if l.RTL {
+		return l.X0 - l.Left
+	}
+	return l.Right - l.X1
 }
 
 // endsEarly reports whether line a stops before the right edge of its
 // flow by more than the first word of line b would need: a break the
 // writer chose (a paragraph end), not one the line width forced.
 func endsEarly(a, b pdftext.Line) bool {
-	room := a.Right - a.X1
+	room := room(a)
 	n := len([]rune(a.Text))
 	if n == 0 {
 		return true

@@ -41,6 +41,7 @@ type Line struct {
 	// line of the same flow; -1 for the first line of a page or table cell.
 	Gap     float64
 	Markers []string // footnote markers the line carries
+	RTL     bool     // right-to-left text (Arabic, Hebrew): lines end on the left
 }
 
 // Footnote is a note printed at the bottom of a page or in an endnote list.
@@ -236,7 +237,7 @@ func newLine(p *pline, col int, left, right float64) Line {
 	return Line{
 		Text: p.text(), X0: p.x0, X1: p.x1, Top: p.top(), Base: p.base, Size: p.size,
 		Bold: p.boldFrac > 0.6, Italic: p.italicFrac > 0.6, Left: left, Right: right,
-		Column: col, Markers: p.markers, Gap: -1,
+		Column: col, Markers: p.markers, Gap: -1, RTL: rtlText(p.text()),
 	}
 }
 

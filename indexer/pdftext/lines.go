@@ -180,7 +180,7 @@ func (l *pline) finish(rules []rule, starts []float64) {
 		}
 	}
 	var (
-		b             strings.Builder
+		b             glyphRun // the segment's glyph texts in drawing order, left to right
 		cur           *seg
 		prevEnd       = math.Inf(-1)
 		sawSpace      bool
@@ -192,12 +192,12 @@ func (l *pline) finish(rules []rule, starts []float64) {
 		lastMarkerEnd float64
 	)
 	flush := func() {
-		if cur != nil && strings.TrimSpace(b.String()) != "" {
-			cur.text = cleanText(strings.TrimSpace(b.String()))
+		if t := b.logical(); cur != nil && strings.TrimSpace(t) != "" {
+			cur.text = cleanText(strings.TrimSpace(t))
 			l.segs = append(l.segs, *cur)
 		}
 		cur = nil
-		b.Reset()
+		b = b[:0]
 	}
 	for i, g := range l.glyphs {
 		if strings.TrimSpace(g.s) == "" {
@@ -239,10 +239,10 @@ func (l *pline) finish(rules []rule, starts []float64) {
 			pending = nil
 			sawSpace = false
 		} else if sawSpace || gap > wordGap(g) {
-			b.WriteByte(' ')
+			b = append(b, " ")
 		}
 		sawSpace = false
-		b.WriteString(g.s)
+		b = append(b, g.s)
 		cur.x1 = math.Max(cur.x1, g.x1)
 		cur.n = i - cur.first + 1
 		prevEnd = math.Max(g.x1, g.x0+0.1)

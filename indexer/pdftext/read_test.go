@@ -46,6 +46,27 @@ func texts(t *testing.T, data []byte) []string {
 func TestReadText(t *testing.T) {
 	// A Type0 font whose ToUnicode maps every 2-byte code to itself with one
 	// bfrange: the library decodes codes above 0xFF wrongly.
+	// A Type0 font with an identity ToUnicode: the string's UTF-16 is its text.
+	type0 := func(content func(hex func(string) string) string) []byte {
+		d := pdfbuild.New()
+		cmap := d.Stream("", []byte("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n1 beginbfrange <0000> <FFFF> <0000> endbfrange\nendcmap CMapName currentdict /CMap defineresource pop end end"), false)
+		desc := d.Add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Test /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>")
+		f := d.Add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /Test /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", desc, cmap))
+		hex := func(s string) string {
+			var h strings.Builder
+			for _, r := range s {
+				fmt.Fprintf(&h, "%04X", r)
+			}
+			return "<" + h.String() + ">"
+		}
+		d.Page(content(hex), fmt.Sprintf("/Font << /F1 %d 0 R >>", f), "")
+		return d.Bytes()
+	}
+	// Arabic drawn as producers draw it: glyph by glyph in visual order,
+	// right to left, with the number's digits left to right.
+	arabic := type0(func(hex func(string) string) string {
+		return "BT /F1 12 Tf 72 700 Td " + hex("نم 241 ةداملا صن") + " Tj ET"
+	})
 	wide := func() []byte {
 		d := pdfbuild.New()
 		cmap := d.Stream("", []byte("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n1 beginbfrange <0000> <FFFF> <0000> endbfrange\nendcmap CMapName currentdict /CMap defineresource pop end end"), false)
@@ -92,6 +113,7 @@ func TestReadText(t *testing.T) {
 		{"inline image skipped", onePage("q 10 0 0 10 72 600 cm BI /W 4 /H 1 /CS /G /BPC 8 ID \x00)(\xffEI\x01 EI Q " + pdfbuild.Text(72, 700, 12, "After the image")), []string{"After the image"}},
 		{"unbalanced Q ignored", onePage("Q Q " + pdfbuild.Text(72, 700, 12, "Still read")), []string{"Still read"}},
 		{"wide ToUnicode range", wide(), []string{"Русский текст"}},
+		{"right-to-left text in logical order", arabic, []string{"نص المادة 241 من"}},
 		{"text inside form XObject", form(), []string{"Text inside a form XObject"}},
 		{"form field values", fields(), []string{"☒ Yes", "Typed into the form"}},
 		{"rotated page", rotated(), []string{"Landscape page text"}},
