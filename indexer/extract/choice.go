@@ -240,3 +240,62 @@ func parseAnswerLabel(line string) (c saq.Choice, rest string, ok bool) {
 	}
 	return "", "", false
 }
+
+// splitChoice finds tick boxes at the start or the end of a line that also
+// holds text: "…adopted such measures? ☒ Yes ☐ No" or "☒ Yes. The Penal
+// Code provides …". It returns the text before and after the boxes and the
+// choice; ok is false when the line holds no such run of boxes.
+func splitChoice(line string) (before string, c saq.Choice, after string, ok bool) {
+	s := normalizeMarks(line)
+	low := strings.ToLower(s)
+	if len(low) != len(s) {
+		return "", "", "", false
+	}
+	toks, _ := tokenize(s)
+	if len(toks) < 2 {
+		return "", "", "", false
+	}
+	// The run of tokens separated only by spaces and punctuation.
+	gapOK := func(a, b int) bool { return letters(s[a:b]) == 0 }
+	try := func(from, to int) (string, saq.Choice, string, bool) {
+		run := toks[from:to]
+		marks, words := 0, 0
+		for _, t := range run {
+			if t.mark != 0 {
+				marks++
+			} else {
+				words++
+			}
+		}
+		if marks == 0 || words == 0 || (marks == 1 && words == 1 && run[0].mark == 0) {
+			return "", "", "", false
+		}
+		for k := 1; k < len(run); k++ {
+			if !gapOK(run[k-1].end, run[k].start) {
+				return "", "", "", false
+			}
+		}
+		ch, ok := parseChoiceLine(s[run[0].start:run[len(run)-1].end])
+		if !ok {
+			return "", "", "", false
+		}
+		return strings.TrimSpace(s[:run[0].start]), ch, strings.TrimSpace(strings.TrimLeft(s[run[len(run)-1].end:], ".;:,")), true
+	}
+	// Boxes ending the line.
+	for from := 0; from < len(toks)-1; from++ {
+		if gapOK(toks[len(toks)-1].end, len(s)) {
+			if b, ch, a, ok := try(from, len(toks)); ok && a == "" {
+				return b, ch, "", true
+			}
+		}
+	}
+	// Boxes opening the line.
+	for to := len(toks); to > 1; to-- {
+		if gapOK(0, toks[0].start) {
+			if b, ch, a, ok := try(0, to); ok && b == "" {
+				return "", ch, a, true
+			}
+		}
+	}
+	return "", "", "", false
+}

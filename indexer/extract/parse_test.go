@@ -172,3 +172,24 @@ func TestDehyphenate(t *testing.T) {
 		t.Error("a spaced dash is not a hyphenated word")
 	}
 }
+
+func TestSplitChoice(t *testing.T) {
+	tests := []struct {
+		line, before string
+		c            saq.Choice
+		after        string
+		ok           bool
+	}{
+		{"Has your country adopted such measures? ☒ Yes ☐ No ☐ Partially", "Has your country adopted such measures?", saq.Yes, "", true},
+		{"☒ Yes. The Penal Code provides for it.", "", saq.Yes, "The Penal Code provides for it.", true},
+		{"[ ] Sí [X] No - La ley está en preparación.", "", saq.No, "- La ley está en preparación.", true},
+		{"The answer is yes and no.", "", "", "", false},
+		{"Yes. The Penal Code provides for it.", "", "", "", false},
+	}
+	for _, tc := range tests {
+		b, c, a, ok := splitChoice(tc.line)
+		if b != tc.before || c != tc.c || a != tc.after || ok != tc.ok {
+			t.Errorf("splitChoice(%q) = %q, %q, %q, %v; want %q, %q, %q, %v", tc.line, b, c, a, ok, tc.before, tc.c, tc.after, tc.ok)
+		}
+	}
+}

@@ -407,6 +407,24 @@ func (d *draft) add(s *segmenter, lines []pdftext.Line, i int) {
 		d.phase = inAnswer
 		return
 	}
+	if before, c, after, ok := splitChoice(t); ok && (d.phase == inQuestion || len(d.alines) == 0) {
+		// Boxes sharing a line with the end of the question or the start of
+		// the answer.
+		d.offered = true
+		if d.choice == saq.Unanswered {
+			d.choice = c
+		}
+		if before != "" && d.phase == inQuestion {
+			l.Text = before
+			d.qlines = append(d.qlines, l)
+		}
+		d.phase = inAnswer
+		if after != "" {
+			l.Text = after
+			d.alines = append(d.alines, l)
+		}
+		return
+	}
 	if c, rest, ok := parseAnswerLabel(t); ok && (d.phase == inQuestion || len(d.alines) == 0) {
 		d.offered = d.offered || c != saq.Unanswered || rest == ""
 		if d.choice == saq.Unanswered {
