@@ -18,7 +18,7 @@ type fontInfo struct {
 	codeLen      int   // bytes per code when cmap has no codespace
 	toUni        *cmap // ToUnicode, when present
 	simple       *[256]string
-	widthOf      func(c uint32) float64 // in text space units (1/1000 em, or FontMatrix for Type3)
+	widthOf      func(c uint32) float64 // in glyph space: 1/1000 em, or Type3 glyph units
 	scale        float64                // glyph space to text space: 0.001, or the Type3 FontMatrix
 	space        float64                // width of the space glyph in text space
 	unmapped     bool                   // codes without any Unicode mapping (Type0 without ToUnicode)
@@ -235,11 +235,6 @@ func (f *fontInfo) loadSimple(v pdf.Value, subtype string, desc pdf.Value) {
 			return 500
 		}
 		return 0
-	}
-	if f.scale != 0.001 { // Type3 widths are in glyph space
-		inner := f.widthOf
-		s := f.scale * 1000
-		f.widthOf = func(c uint32) float64 { return inner(c) * s }
 	}
 }
 

@@ -65,12 +65,12 @@ func buildLines(glyphs []glyph, rules []rule, pageW float64) []*pline {
 	}
 	lines = mergeScripts(lines)
 	for _, l := range lines {
-		sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].x0 < l.glyphs[j].x0 })
+		readingOrder(l.glyphs)
 	}
-	starts := columnStarts(lines)
+	spans := columnSpans(lines)
 	out := lines[:0]
 	for _, l := range lines {
-		l.finish(rules, starts)
+		l.finish(rules, spans.all(), spans.at(l.base))
 		if len(l.segs) > 0 {
 			out = append(out, l)
 		}
@@ -172,7 +172,7 @@ func isMarker(s string) bool {
 // finish orders the glyphs of a line and builds its segments and text:
 // spaces where the gap between glyphs is wider than a letter gap, a new
 // segment where it is as wide as a column gutter or a rule separates them.
-func (l *pline) finish(rules []rule, starts []float64) {
+func (l *pline) finish(rules []rule, starts, local []float64) {
 	var vrules []rule
 	for _, r := range rules {
 		if r.vertical() && r.y0 <= l.base && r.y1 >= l.base-0.5*l.size {
@@ -186,6 +186,7 @@ func (l *pline) finish(rules []rule, starts []float64) {
 		sawSpace      bool
 		spaceX        float64 // where the last space glyph was drawn
 		spaceW        float64 // and its width
+		prevCJK       bool
 		bold, ital    int
 		total         int
 		pending       []string // markers before any text (a footnote's own number)
@@ -231,7 +232,11 @@ func (l *pline) finish(rules []rule, starts []float64) {
 			ital++
 		}
 		gap := g.x0 - prevEnd
-		if cur != nil && (gap > segmentGap(g, l) || ruleBetween(vrules, prevEnd, g.x0) || (gap > 1.3*g.space && nearAny(starts, g.x0))) {
+		atStart := nearAny(starts, g.x0) && gap > 1.3*math.Min(g.space, 0.3*g.size) ||
+			// CJK cells may abut with no padding at all; then only where
+			// lines near this one start at that column.
+			nearAny(local, g.x0) && gap > -0.5 && prevCJK && isCJK(g.s)
+		if cur != nil && (gap > segmentGap(g, l) || ruleBetween(vrules, prevEnd, g.x0) || atStart) {
 			flush()
 		}
 		if cur == nil {
@@ -243,6 +248,7 @@ func (l *pline) finish(rules []rule, starts []float64) {
 		}
 		sawSpace = false
 		b = append(b, g.s)
+		prevCJK = isCJK(g.s)
 		cur.x1 = math.Max(cur.x1, g.x1)
 		cur.n = i - cur.first + 1
 		prevEnd = math.Max(g.x1, g.x0+0.1)
@@ -300,7 +306,7 @@ func (l *pline) text() string {
 // that starts right of the page's text. A gutter narrower than segmentGap is
 // then still a gutter. (Consecutive, because rows of tick options repeat
 // their tab stops down a page without forming a column.)
-func columnStarts(lines []*pline) []float64 {
+func columnSpans(lines []*pline) spans {
 	if len(lines) < 3 {
 		return nil
 	}
@@ -329,7 +335,7 @@ func columnStarts(lines []*pline) []float64 {
 	}
 	// Three of four consecutive lines: the lines of two columns whose
 	// baselines differ interleave.
-	found := map[int]bool{}
+	found := map[int]*span{}
 	for li := 0; li+2 < len(lines); li++ {
 		for k := range perLine[li] {
 			n := 1
@@ -338,20 +344,97 @@ func columnStarts(lines []*pline) []float64 {
 					n++
 				}
 			}
-			if n >= 3 && !found[k-1] && !found[k+1] {
-				found[k] = true
+			if n < 3 {
+				continue
+			}
+			sp := found[k]
+			if sp == nil {
+				if found[k-1] != nil || found[k+1] != nil {
+					continue
+				}
+				sp = &span{x: float64(k), y0: lines[li].base, y1: lines[li].base}
+				found[k] = sp
+			}
+			// The column runs down to the last line that starts there.
+			for d := 0; d <= 3 && li+d < len(lines); d++ {
+				if perLine[li+d][k] {
+					sp.y1 = math.Max(sp.y1, lines[li+d].base)
+				}
 			}
 		}
 	}
-	out := make([]float64, 0, len(found))
-	for k := range found {
-		out = append(out, float64(k))
+	out := make(spans, 0, len(found))
+	for _, sp := range found {
+		out = append(out, *sp)
 	}
-	sort.Float64s(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].x < out[j].x })
+	return out
+}
+
+// span is a column start and the heights between which lines use it.
+type span struct{ x, y0, y1 float64 }
+
+type spans []span
+
+// all returns every column start.
+func (ss spans) all() []float64 {
+	out := make([]float64, len(ss))
+	for i, s := range ss {
+		out[i] = s.x
+	}
+	return out
+}
+
+// at returns the column starts that apply at height y: between the first
+// and last lines that start there, and a few lines beyond (the first row of
+// a table, whose cells share a line, counts no start).
+func (ss spans) at(y float64) []float64 {
+	var out []float64
+	for _, s := range ss {
+		if y >= s.y0-48 && y <= s.y1+24 {
+			out = append(out, s.x)
+		}
+	}
 	return out
 }
 
 func nearAny(xs []float64, x float64) bool {
 	i := sort.SearchFloat64s(xs, x-1.6)
 	return i < len(xs) && xs[i] <= x+1.6
+}
+
+// readingOrder sorts a line's glyphs left to right by runs: a run is a
+// word as the producer drew it, glyph after glyph moving right. Runs are
+// ordered by where they start and never interleaved, so text that
+// overflows into the next table cell ("Pregunta" spilling over "Párrafo 1")
+// does not mix letters.
+func readingOrder(gs []glyph) {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].seq < gs[j].seq })
+	type run struct{ from, to int }
+	var runs []run
+	start := 0
+	for i := 1; i < len(gs); i++ {
+		if gs[i].x0 < gs[i-1].x0-0.5*gs[i].size || gs[i].x0 > gs[i-1].x1+wordGap(gs[i]) ||
+			strings.TrimSpace(gs[i].s) == "" || strings.TrimSpace(gs[i-1].s) == "" {
+			runs = append(runs, run{start, i})
+			start = i
+		}
+	}
+	runs = append(runs, run{start, len(gs)})
+	if len(runs) == 1 {
+		return
+	}
+	sort.SliceStable(runs, func(i, j int) bool { return gs[runs[i].from].x0 < gs[runs[j].from].x0 })
+	out := make([]glyph, 0, len(gs))
+	for _, r := range runs {
+		out = append(out, gs[r.from:r.to]...)
+	}
+	copy(gs, out)
+}
+
+func isCJK(s string) bool {
+	for _, r := range s {
+		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+	}
+	return false
 }

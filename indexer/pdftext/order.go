@@ -28,7 +28,7 @@ type region struct {
 func order(lines []*pline, rules []rule, pageW float64) []Line {
 	var out []Line
 	left, right := textBounds(lines)
-	starts := columnStarts(lines)
+	starts := columnSpans(lines).all()
 	for i := 0; i < len(lines); {
 		r, end := growRegion(lines, i, rules, gaps(lines[i]), false, starts)
 		for _, c := range starts {
