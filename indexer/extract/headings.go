@@ -21,7 +21,7 @@ var instrumentNames = []struct {
 	phrases []string
 }{
 	{saq.TIP, []string{"trafficking in persons", "traite des personnes", "trata de personas", "торговли людьми",
-		"торговлей людьми", "الاتجار بالأشخاص", "الاتجار بالاشخاص", "贩运人口", "tip protocol", "trafficking protocol"}},
+		"торговлей людьми", "торговле людьми", "الاتجار بالأشخاص", "الاتجار بالاشخاص", "贩运人口", "tip protocol", "trafficking protocol"}},
 	{saq.SOM, []string{"smuggling of migrants", "migrant smuggling", "trafic illicite de migrants", "tráfico ilícito de migrantes",
 		"trafico ilicito de migrantes", "незаконного ввоза мигрантов", "незаконному ввозу мигрантов", "تهريب المهاجرين", "偷运移民", "som protocol"}},
 	{saq.FIREARMS, []string{"firearms", "armes a feu", "armas de fuego", "огнестрельного оружия", "الأسلحة النارية",
@@ -81,8 +81,12 @@ var (
 	articleRe = regexp.MustCompile(`(?i)^(?:article|art\.|artículo|articulo|artigo|статья|ст\.)\s*(\d{1,2}|premier|1er|primero)\b\s*(.*)$`)
 	articleAr = regexp.MustCompile(`^المادة\s*([0-9٠-٩]{1,2})\s*(.*)$`)
 	articleZh = regexp.MustCompile(`^第\s*([0-9一二三四五六七八九十]{1,3})\s*条\s*(.*)$`)
+	// "《公约》第5条": the instrument comes first in Chinese.
+	articleZhOf = regexp.MustCompile(`^《([^》]{1,40})》\s*第\s*([0-9一二三四五六七八九十]{1,3})\s*条\s*(.*)$`)
 	// "of the Convention", "du Protocole relatif aux armes à feu", …
-	instrumentRef = regexp.MustCompile(`(?i)^(?:of the|of|de la|du|de l'|del|de)\s+(.*)$`)
+	instrumentRef = regexp.MustCompile(`(?i)^(?:of the|of|de la|du|de l'|del|de|من)\s+(.*)$`)
+	// Russian puts the instrument in the genitive without a preposition.
+	instrumentRefRu = regexp.MustCompile(`(?i)^((?:конвенции|протокола)(?:\s.*)?)$`)
 )
 
 // articleHeading is a parsed article heading.
@@ -107,6 +111,14 @@ func parseArticleHeading(line string, bold bool) (articleHeading, bool) {
 		num, rest = m[1], m[2]
 	} else if m := articleZh.FindStringSubmatch(t); m != nil {
 		num, rest = m[1], m[2]
+	} else if m := articleZhOf.FindStringSubmatch(t); m != nil {
+		inst, ok := instrumentIn(m[1])
+		n := parseNumber(m[2])
+		if !ok || n < 1 || n > 41 {
+			return articleHeading{}, false
+		}
+		title := strings.TrimSpace(m[3])
+		return articleHeading{number: n, inst: inst, title: title, needTitle: title == ""}, true
 	} else {
 		return articleHeading{}, false
 	}
@@ -123,7 +135,11 @@ func parseArticleHeading(line string, bold bool) (articleHeading, bool) {
 		return h, true
 	}
 	// An instrument reference: "of the Convention", "of the Firearms Protocol".
-	if m := instrumentRef.FindStringSubmatch(rest); m != nil {
+	m := instrumentRef.FindStringSubmatch(rest)
+	if m == nil {
+		m = instrumentRefRu.FindStringSubmatch(rest)
+	}
+	if m != nil {
 		inst, ok := instrumentIn(m[1])
 		if ok && len(strings.Fields(m[1])) <= 16 {
 			h.inst = inst
