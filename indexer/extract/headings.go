@@ -315,8 +315,18 @@ func instrumentTitleLine(line string) (saq.Instrument, bool) {
 	return "", false
 }
 
+// clusterZh is "第二组" (the second group).
+var clusterZh = regexp.MustCompile(`第\s*([一二三四1-4])\s*组`)
+
 // clusterIn finds "Cluster II" (or its translation) in a line.
 func clusterIn(line string) (string, bool) {
+	if m := clusterZh.FindStringSubmatch(line); m != nil {
+		v, ok := map[string]string{"一": "1", "二": "2", "三": "3", "四": "4"}[m[1]]
+		if !ok {
+			v = m[1]
+		}
+		return saq.ParseCluster(v)
+	}
 	m := clusterRe.FindStringSubmatch(line)
 	if m == nil {
 		return "", false

@@ -236,11 +236,35 @@ func (s *segmenter) resolveInstrument(h articleHeading) saq.Instrument {
 		}
 	}
 	if s.inst != "" {
-		if h.number < s.article && !s.partSet {
-			for _, di := range s.docInsts {
-				if instIndex(di) > instIndex(s.inst) {
+		if s.partSet {
+			return s.inst
+		}
+		// Without part headings the document moves on to the next
+		// instrument it covers where the numbering starts again lower, or
+		// where the article belongs to the document's cluster only in a
+		// later instrument (TIP 5 then "Article 6": SOM article 6 is in
+		// cluster I, TIP article 6 is not).
+		var later []saq.Instrument
+		for _, di := range s.docInsts {
+			if instIndex(di) > instIndex(s.inst) {
+				later = append(later, di)
+			}
+		}
+		if s.cluster != "" && !inCluster(s.inst, h.number, s.cluster) {
+			for _, di := range later {
+				if inCluster(di, h.number, s.cluster) {
 					return di
 				}
+			}
+		}
+		if h.number < s.article {
+			for _, di := range later {
+				if s.cluster == "" || inCluster(di, h.number, s.cluster) {
+					return di
+				}
+			}
+			if len(later) > 0 {
+				return later[0]
 			}
 		}
 		return s.inst
@@ -249,6 +273,20 @@ func (s *segmenter) resolveInstrument(h articleHeading) saq.Instrument {
 		return s.docInsts[0]
 	}
 	return saq.UNTOC
+}
+
+// inCluster reports whether the cluster map places an article in a cluster.
+func inCluster(inst saq.Instrument, article int, cluster string) bool {
+	m, err := saq.DefaultClusterMap()
+	if err != nil {
+		return false
+	}
+	for _, e := range m.ClustersOf(inst, article) {
+		if e.Cluster == cluster {
+			return true
+		}
+	}
+	return false
 }
 
 func instIndex(i saq.Instrument) int {
