@@ -356,6 +356,11 @@ func (s *segmenter) answerBold() bool {
 }
 
 func (s *segmenter) open(q questionLabel, l pdftext.Line) {
+	if p, ok := parseParagraph(q.text); ok {
+		// "1. | Paragraph 1 / question…": the number cell sits beside the
+		// paragraph label that opens the question cell.
+		s.para, q.text = p, ""
+	}
 	s.cur = &draft{inst: s.inst, article: s.article, paragraph: s.para, cluster: s.cluster, label: q}
 	if q.text != "" {
 		ql := l

@@ -37,6 +37,9 @@ type seg struct {
 	first   int      // index of the first glyph in the line
 	n       int      // glyphs
 	markers []string // footnote markers met in the segment
+	bold    int      // glyphs in a bold font
+	italic  int      // glyphs in an italic font
+	letters int      // glyphs counted for style
 }
 
 func (l *pline) top() float64    { return l.base - 0.8*l.size }
@@ -187,8 +190,6 @@ func (l *pline) finish(rules []rule, starts, local []float64) {
 		spaceX        float64 // where the last space glyph was drawn
 		spaceW        float64 // and its width
 		prevCJK       bool
-		bold, ital    int
-		total         int
 		pending       []string // markers before any text (a footnote's own number)
 		lastMarkerEnd float64
 	)
@@ -224,13 +225,6 @@ func (l *pline) finish(rules []rule, starts, local []float64) {
 			}
 			continue // footnote markers are not part of the text
 		}
-		total++
-		if g.font.bold {
-			bold++
-		}
-		if g.font.italic {
-			ital++
-		}
 		gap := g.x0 - prevEnd
 		atStart := nearAny(starts, g.x0) && gap > 1.3*math.Min(g.space, 0.3*g.size) ||
 			// CJK cells may abut with no padding at all; then only where
@@ -249,6 +243,13 @@ func (l *pline) finish(rules []rule, starts, local []float64) {
 		sawSpace = false
 		b = append(b, g.s)
 		prevCJK = isCJK(g.s)
+		cur.letters++
+		if g.font.bold {
+			cur.bold++
+		}
+		if g.font.italic {
+			cur.italic++
+		}
 		cur.x1 = math.Max(cur.x1, g.x1)
 		cur.n = i - cur.first + 1
 		prevEnd = math.Max(g.x1, g.x0+0.1)
@@ -263,10 +264,7 @@ func (l *pline) finish(rules []rule, starts, local []float64) {
 	if len(l.segs) > 0 {
 		l.x0, l.x1 = l.segs[0].x0, l.segs[len(l.segs)-1].x1
 	}
-	if total > 0 {
-		l.boldFrac = float64(bold) / float64(total)
-		l.italicFrac = float64(ital) / float64(total)
-	}
+	l.setStyle()
 }
 
 // wordGap is the smallest gap between two glyphs read as a word space.
@@ -437,4 +435,17 @@ func isCJK(s string) bool {
 		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 	}
 	return false
+}
+
+// setStyle computes the line's bold and italic shares from its segments.
+func (l *pline) setStyle() {
+	var n, b, it int
+	for _, s := range l.segs {
+		n += s.letters
+		b += s.bold
+		it += s.italic
+	}
+	if n > 0 {
+		l.boldFrac, l.italicFrac = float64(b)/float64(n), float64(it)/float64(n)
+	}
 }

@@ -311,13 +311,20 @@ func (r *region) emit(rules []rule) []Line {
 			c := r.column(s)
 			p := per[i][c]
 			if p == nil {
-				p = &pline{base: l.base, size: l.size, glyphs: l.glyphs, boldFrac: l.boldFrac, italicFrac: l.italicFrac, kind: l.kind}
+				p = &pline{base: l.base, size: l.size, glyphs: l.glyphs, kind: l.kind}
 				p.x0 = s.x0
 				per[i][c] = p
 			}
 			p.segs = append(p.segs, s)
 			p.markers = append(p.markers, s.markers...)
 			p.x1 = s.x1
+		}
+	}
+	for i := range per {
+		for _, p := range per[i] {
+			if p != nil {
+				p.setStyle()
+			}
 		}
 	}
 	// Column bounds for the lines' Left/Right.
