@@ -298,10 +298,18 @@ func parsePart(line string) (inst saq.Instrument, isPart bool) {
 // instrument, used as a section heading.
 func instrumentTitleLine(line string) (saq.Instrument, bool) {
 	inst, ok := instrumentIn(line)
-	if !ok {
+	t := strings.TrimSpace(line)
+	if !ok || !startsUpper(t) || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") {
 		return "", false
 	}
 	f := saq.FoldName(line)
+	named := false // a title names the treaty: "Protocol …", "Convention …"
+	for _, w := range []string{"protocol", "convention", "convencion", "протокол", "конвенци", "بروتوكول", "اتفاقية", "议定书", "公约"} {
+		named = named || strings.Contains(f, w)
+	}
+	if !named {
+		return "", false
+	}
 	for _, in := range instrumentNames {
 		if in.inst != inst {
 			continue
