@@ -257,7 +257,7 @@ func (s *segmenter) resolveInstrument(h articleHeading) saq.Instrument {
 				}
 			}
 		}
-		if h.number < s.article {
+		if h.number <= s.article { // the numbering starts again (or repeats)
 			for _, di := range later {
 				if s.cluster == "" || inCluster(di, h.number, s.cluster) {
 					return di
