@@ -90,7 +90,7 @@ func readMeta(pre []pdftext.Line, all []pdftext.Line) meta {
 			if value == "" && pre[i].Column > 0 && n.Column == pre[i].Column && n.RowStart {
 				break
 			}
-			value = strings.TrimSpace(value + " " + nt)
+			value = joinWords(value, nt)
 			if field != "instruments" {
 				j++
 				break
@@ -223,20 +223,33 @@ var scopeEnd = regexp.MustCompile(`(?i)(prepared for|établi(es)? aux fins|prepa
 // the responses ("This document contains the responses of Mexico to the
 // self-assessment questionnaire on the implementation of …").
 func introInstruments(pre []pdftext.Line) []saq.Instrument {
-	var b strings.Builder
+	s := ""
 	for i, l := range pre {
-		if i > 0 && l.Gap > 6 && b.Len() > 0 {
-			if strings.Contains(strings.ToLower(b.String()), "questionnaire") || strings.Contains(strings.ToLower(b.String()), "cuestionario") ||
-				strings.Contains(b.String(), "вопросник") || strings.Contains(b.String(), "الاستبيان") || strings.Contains(b.String(), "调查表") {
+		if i > 0 && l.Gap > 6 && s != "" {
+			low := strings.ToLower(s)
+			if strings.Contains(low, "questionnaire") || strings.Contains(low, "cuestionario") ||
+				strings.Contains(low, "вопросник") || strings.Contains(s, "الاستبيان") || strings.Contains(s, "调查表") {
 				break
 			}
-			b.Reset()
+			s = ""
 		}
-		b.WriteString(l.Text + " ")
+		s = joinWords(s, l.Text)
 	}
-	s := b.String()
 	if loc := scopeEnd.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
 	return instrumentsIn(s)
+}
+
+// joinWords joins two pieces of a wrapped line: with a space, except
+// between CJK characters.
+func joinWords(a, b string) string {
+	if a == "" {
+		return b
+	}
+	last, _ := lastRune(a)
+	if first := []rune(b); len(first) > 0 && cjk(last) && cjk(first[0]) {
+		return a + b
+	}
+	return a + " " + b
 }

@@ -76,15 +76,15 @@ func (s *segmenter) line(lines []pdftext.Line, i int) int {
 			// The part's title may wrap over the next lines.
 			j := s.headingTail(lines, i)
 			if inst == "" || j > i {
-				var b strings.Builder
+				joined := ""
 				for k := i; k <= j; k++ {
-					b.WriteString(lines[k].Text + " ")
+					joined = joinWords(joined, lines[k].Text)
 				}
 				if i == j && i+1 < len(lines) {
-					b.WriteString(lines[i+1].Text)
+					joined = joinWords(joined, lines[i+1].Text)
 					j = i + 1
 				}
-				inst, _ = parsePart(b.String())
+				inst, _ = parsePart(joined)
 			}
 			if inst != "" {
 				s.close()
