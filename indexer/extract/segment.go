@@ -313,8 +313,12 @@ func (s *segmenter) acceptQuestion(q questionLabel, lines []pdftext.Line, i int)
 	if s.article == 0 {
 		return false
 	}
-	// The question's first sentence: enough to see its question mark.
+	// The question's first sentence: enough to see its question mark. A
+	// paragraph label may open the cell: "2. Paragraph 1 / Has your …".
 	text := q.text
+	if _, ok := parseParagraph(text); ok {
+		text = ""
+	}
 	for k := i + 1; k < len(lines) && k <= i+8 && (text == "" || !endsSentence(text)); k++ {
 		if lines[k].Column != lines[i].Column || lines[k].RowStart {
 			break
@@ -332,7 +336,7 @@ func (s *segmenter) acceptQuestion(q questionLabel, lines []pdftext.Line, i int)
 		return true
 	case next && lines[i].Bold && (s.cur == nil || !s.answerBold()):
 		return true
-	case next && lines[i].RowStart && lines[i].Column == 1:
+	case next && lines[i].RowStart:
 		return true // a numbered first cell of a table row
 	case skip && like && strings.ContainsAny(text, "?？؟") && (s.cur == nil || s.cur.phase == inAnswer):
 		return true
