@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -488,7 +489,7 @@ func (d *draft) add(s *segmenter, lines []pdftext.Line, i int) {
 		// A table row cut by a page break: the answer cell was read to the
 		// bottom of the page, then the question cell goes on overleaf.
 		lq := d.qlines[len(d.qlines)-1]
-		if l.Page > lq.Page && l.Column > 0 && l.Column == lq.Column && !endsSentence(lq.Text) &&
+		if l.Page > lq.Page && l.Column > 0 && math.Abs(l.X0-lq.X0) < 3 && !endsSentence(lq.Text) &&
 			(len(d.alines) == 0 || d.alines[len(d.alines)-1].Page < l.Page) {
 			d.qlines = append(d.qlines, l)
 			return
