@@ -155,6 +155,52 @@ func moreGutters(lines []*pline, gutters []interval, minW float64) []interval {
 	return out
 }
 
+// dropOptionGutters removes the gaps between the options of a row of tick
+// boxes ("Yes   ✓ No   Partially") from a table's gutters: on either side
+// of such a gap are never more than two words, and what is right of it
+// never starts a line of its own.
+func dropOptionGutters(lines []*pline, gutters []interval) []interval {
+	out := gutters[:0:0]
+	for k, g := range gutters {
+		prev, next := math.Inf(-1), math.Inf(1)
+		if k > 0 {
+			prev = gutters[k-1].b
+		}
+		if k+1 < len(gutters) {
+			next = gutters[k+1].a
+		}
+		option := true
+		seen := false
+		for _, l := range lines {
+			var right, left bool
+			for _, s := range l.segs {
+				switch {
+				case s.x0 >= g.b-1 && s.x1 <= next+1:
+					right = true
+					if len(strings.Fields(s.text)) > 2 {
+						option = false
+					}
+				case s.x1 <= g.a+1 && s.x0 >= prev-1:
+					left = true
+					if len(strings.Fields(s.text)) > 2 {
+						option = false
+					}
+				}
+			}
+			if right {
+				seen = true
+				if !left {
+					option = false
+				}
+			}
+		}
+		if !(option && seen) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // crosses reports whether a segment of l runs across x.
 func crosses(l *pline, x float64) bool {
 	for _, s := range l.segs {
@@ -210,6 +256,10 @@ func growRegion(lines []*pline, i int, rules []rule, gutters []interval, byStart
 		return nil, 0
 	}
 	gutters = moreGutters(lines[i:j], gutters, minW)
+	gutters = dropOptionGutters(lines[i:j], gutters)
+	if len(gutters) == 0 {
+		return nil, 0
+	}
 	r := &region{lines: lines[i:j], gutters: gutters}
 	for _, g := range gutters {
 		r.bounds = append(r.bounds, (g.a+g.b)/2)
