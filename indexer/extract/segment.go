@@ -47,8 +47,9 @@ type segmenter struct {
 	cluster  string
 	article  int
 	para     string
-	lastQ    int  // number of the last question
-	fresh    bool // no question yet under the current article
+	pending  *saq.Choice // boxes met before the question they belong to
+	lastQ    int         // number of the last question
+	fresh    bool        // no question yet under the current article
 	cur      *draft
 	done     []*draft
 	preamble []pdftext.Line // lines before the first article: cover and general information
@@ -133,6 +134,14 @@ func (s *segmenter) line(lines []pdftext.Line, i int) int {
 	if s.cur == nil {
 		if s.article == 0 {
 			s.preamble = append(s.preamble, l)
+			return i
+		}
+		// Boxes before their question: a table row cut between a paragraph
+		// label and the question can put the answer cell first.
+		if c, ok := parseChoiceLine(t); ok {
+			s.pending = &c
+		} else if c, rest, ok := parseAnswerLabel(t); ok && rest == "" {
+			s.pending = &c
 		}
 		return i
 	}
@@ -300,6 +309,7 @@ func instIndex(i saq.Instrument) int {
 }
 
 func (s *segmenter) setArticle(h articleHeading) {
+	s.pending = nil
 	if inst := s.resolveInstrument(h); inst != s.inst {
 		s.inst, s.partSet = inst, false
 	}
@@ -367,6 +377,10 @@ func (s *segmenter) open(q questionLabel, l pdftext.Line) {
 		s.para, q.text = p, ""
 	}
 	s.cur = &draft{inst: s.inst, article: s.article, paragraph: s.para, cluster: s.cluster, label: q}
+	if s.pending != nil {
+		s.cur.choice, s.cur.offered = *s.pending, true
+		s.pending = nil
+	}
 	if q.text != "" {
 		ql := l
 		ql.Text = q.text
