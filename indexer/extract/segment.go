@@ -3,7 +3,9 @@ package extract
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/saq-review/saq"
@@ -26,6 +28,8 @@ const (
 )
 
 type draft struct {
+	section   int  // which article heading it came under
+	guessed   bool // the instrument was guessed, not printed
 	inst      saq.Instrument
 	article   int
 	paragraph string
@@ -44,6 +48,8 @@ type segmenter struct {
 	docInsts []saq.Instrument // instruments the cover names
 	inst     saq.Instrument
 	partSet  bool // inst comes from a part heading, not from guessing
+	section  int  // counts article headings
+	guessed  bool // the current section's instrument is a guess
 	cluster  string
 	article  int
 	para     string
@@ -314,6 +320,9 @@ func (s *segmenter) setArticle(h articleHeading) {
 		s.inst, s.partSet = inst, false
 	}
 	s.article, s.para, s.fresh = h.number, "", true
+	s.section++
+	// Only a heading that names its instrument, or a part heading, is sure.
+	s.guessed = h.inst == "" && !s.partSet
 }
 
 // acceptQuestion decides whether a numbered line opens a question. A label
@@ -376,7 +385,8 @@ func (s *segmenter) open(q questionLabel, l pdftext.Line) {
 		// paragraph label that opens the question cell.
 		s.para, q.text = p, ""
 	}
-	s.cur = &draft{inst: s.inst, article: s.article, paragraph: s.para, cluster: s.cluster, label: q}
+	s.cur = &draft{inst: s.inst, article: s.article, paragraph: s.para, cluster: s.cluster, label: q,
+		section: s.section, guessed: s.guessed}
 	if s.pending != nil {
 		s.cur.choice, s.cur.offered = *s.pending, true
 		s.pending = nil
@@ -537,6 +547,7 @@ func (s *segmenter) questionEnded(last, next pdftext.Line) bool {
 
 // answers turns the drafts into answers.
 func (s *segmenter) answers(notes []pdftext.Footnote) ([]saq.Answer, []string) {
+	s.checkInstruments()
 	var out []saq.Answer
 	var warnings []string
 	dropped := 0
@@ -636,4 +647,58 @@ func isTableHeader(t string) bool {
 		}
 	}
 	return true
+}
+
+// checkInstruments corrects guessed instruments with what the questions
+// themselves say: "Please provide examples of the implementation of
+// article 5 of the Trafficking in Persons Protocol" places its section
+// in TIP whatever the numbering suggested.
+func (s *segmenter) checkInstruments() {
+	votes := map[int]map[saq.Instrument]int{}
+	for _, d := range s.done {
+		if !d.guessed || d.article == 0 {
+			continue
+		}
+		if inst, ok := articleReference(s.lay.join(d.qlines), d.article); ok {
+			if votes[d.section] == nil {
+				votes[d.section] = map[saq.Instrument]int{}
+			}
+			votes[d.section][inst]++
+		}
+	}
+	for _, d := range s.done {
+		v := votes[d.section]
+		if len(v) != 1 {
+			continue // no reference, or references that disagree
+		}
+		for inst := range v {
+			if _, ok := saq.LookupArticle(inst, d.article); ok {
+				d.inst = inst
+			}
+		}
+	}
+}
+
+var numberRe = regexp.MustCompile(`\d+`)
+
+// articleReference finds "article N of <instrument>" (in any language and
+// word order) in a question and returns the instrument named next to N.
+func articleReference(q string, n int) (saq.Instrument, bool) {
+	want := strconv.Itoa(n)
+	for _, loc := range numberRe.FindAllStringIndex(q, -1) {
+		if q[loc[0]:loc[1]] != want {
+			continue
+		}
+		// The instrument is named just after the number ("article 5 of the
+		// Convention") or just before it ("《公约》第5条").
+		after := q[loc[1]:min(len(q), loc[1]+90)]
+		before := q[max(0, loc[0]-40):loc[0]]
+		if inst, ok := instrumentIn(after); ok {
+			return inst, true
+		}
+		if inst, ok := instrumentIn(before); ok && strings.ContainsAny(before, "》") {
+			return inst, true
+		}
+	}
+	return "", false
 }
