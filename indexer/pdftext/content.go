@@ -14,14 +14,15 @@ import (
 // glyph is one decoded character code drawn on a page, in page space with
 // the origin at the top left and y growing downwards (after /Rotate).
 type glyph struct {
-	s      string
-	x0, x1 float64 // left edge and advance end
-	y      float64 // baseline
-	size   float64 // font size after scaling
-	font   *fontInfo
-	space  float64 // width of a space in this font at this size
-	seq    int     // drawing order
-	script int8    // +1 superscript, -1 subscript, relative to its line
+	s        string
+	x0, x1   float64 // left edge and advance end
+	y        float64 // baseline
+	size     float64 // font size after scaling
+	font     *fontInfo
+	space    float64 // width of a space in this font at this size
+	seq      int     // drawing order
+	script   int8    // +1 superscript, -1 subscript, relative to its line
+	runStart bool    // first glyph of a run in reading order (see readingOrder)
 }
 
 // rule is a horizontal or vertical line drawn on the page (table borders,

@@ -87,22 +87,25 @@ func dedupe(gs []glyph) []glyph {
 	if len(gs) < 2 {
 		return gs
 	}
-	type key struct{ x, y int32 }
-	k := func(g glyph) key { return key{int32(math.Round(g.y * 2)), int32(math.Round(g.x0 * 2))} }
 	sort.Slice(gs, func(i, j int) bool {
-		a, b := k(gs[i]), k(gs[j])
-		if a != b {
-			return a.x < b.x || a.x == b.x && a.y < b.y
+		if gs[i].y != gs[j].y {
+			return gs[i].y < gs[j].y
 		}
-		return gs[i].seq < gs[j].seq
+		return gs[i].x0 < gs[j].x0
 	})
-	out := gs[:1]
-	for _, g := range gs[1:] {
-		last := out[len(out)-1]
-		if k(g) == k(last) && g.s == last.s && strings.TrimSpace(g.s) != "" {
-			continue
+	out := gs[:0:0]
+	for i, g := range gs {
+		dup := false
+		// Look back over the glyphs drawn close by on the same baseline.
+		for k := i - 1; k >= 0 && gs[k].y > g.y-0.2*g.size; k-- {
+			if o := gs[k]; o.s == g.s && math.Abs(o.x0-g.x0) < 0.2*g.size && strings.TrimSpace(g.s) != "" {
+				dup = true
+				break
+			}
 		}
-		out = append(out, g)
+		if !dup {
+			out = append(out, g)
+		}
 	}
 	return out
 }
@@ -230,7 +233,10 @@ func (l *pline) finish(rules []rule, starts, local []float64) {
 			// CJK cells may abut with no padding at all; then only where
 			// lines near this one start at that column.
 			nearAny(local, g.x0) && gap > -0.5 && prevCJK && isCJK(g.s)
-		if cur != nil && (gap > segmentGap(g, l) || ruleBetween(vrules, prevEnd, g.x0) || atStart) {
+		// A word drawn over the end of the previous one is another word:
+		// text overflowing its table cell.
+		overflow := g.runStart && gap < -1
+		if cur != nil && (gap > segmentGap(g, l) || ruleBetween(vrules, prevEnd, g.x0) || atStart || overflow) {
 			flush()
 		}
 		if cur == nil {
@@ -425,6 +431,7 @@ func readingOrder(gs []glyph) {
 	sort.SliceStable(runs, func(i, j int) bool { return gs[runs[i].from].x0 < gs[runs[j].from].x0 })
 	out := make([]glyph, 0, len(gs))
 	for _, r := range runs {
+		gs[r.from].runStart = true
 		out = append(out, gs[r.from:r.to]...)
 	}
 	copy(gs, out)
