@@ -235,7 +235,7 @@ func (l *pline) finish(rules []rule, starts, local []float64) {
 			nearAny(local, g.x0) && gap > -0.5 && prevCJK && isCJK(g.s)
 		// A word drawn over the end of the previous one is another word:
 		// text overflowing its table cell.
-		overflow := g.runStart && gap < -1
+		overflow := g.runStart && gap < -0.25*g.size && !unicode.IsPunct([]rune(g.s)[0])
 		if cur != nil && (gap > segmentGap(g, l) || ruleBetween(vrules, prevEnd, g.x0) || atStart || overflow) {
 			flush()
 		}
@@ -418,7 +418,7 @@ func readingOrder(gs []glyph) {
 	var runs []run
 	start := 0
 	for i := 1; i < len(gs); i++ {
-		if gs[i].x0 < gs[i-1].x0-0.5*gs[i].size || gs[i].x0 > gs[i-1].x1+wordGap(gs[i]) ||
+		if gs[i].x0 < gs[i-1].x1-math.Max(1, 0.25*gs[i].size) || gs[i].x0 > gs[i-1].x1+wordGap(gs[i]) ||
 			strings.TrimSpace(gs[i].s) == "" || strings.TrimSpace(gs[i-1].s) == "" {
 			runs = append(runs, run{start, i})
 			start = i
