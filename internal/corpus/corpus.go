@@ -33,6 +33,8 @@ type Doc struct {
 	Truth    string
 	Producer string
 	Variants map[string]any
+
+	overflow []string // fpdf documents: text runs drawn outside their boxes (see fw.overflow)
 }
 
 // spec describes one document: content choices and layout.
@@ -150,12 +152,13 @@ func generateOne(dir string, sp *spec, opt Options, fonts *fontSet) (Doc, error)
 	sub := build(sp)
 	pdfPath := filepath.Join(dir, sp.name+".pdf")
 	var pages int
+	var overflow []string
 	var err error
 	switch sp.prod {
 	case "chromium":
 		pages, err = renderChromium(sp, sub, pdfPath, opt.Chromium, fonts)
 	default:
-		pages, err = renderFpdf(sp, sub, pdfPath, fonts)
+		pages, overflow, err = renderFpdf(sp, sub, pdfPath, fonts)
 	}
 	if err != nil {
 		return Doc{}, err
@@ -169,7 +172,7 @@ func generateOne(dir string, sp *spec, opt Options, fonts *fontSet) (Doc, error)
 	if err := os.WriteFile(truthPath, append(b, '\n'), 0o644); err != nil {
 		return Doc{}, err
 	}
-	return Doc{Name: sp.name, PDF: pdfPath, Truth: truthPath, Producer: t.Producer, Variants: t.Variants}, nil
+	return Doc{Name: sp.name, PDF: pdfPath, Truth: truthPath, Producer: t.Producer, Variants: t.Variants, overflow: overflow}, nil
 }
 
 // Truth is the schema of the samples' *.truth.json.

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/go-pdf/fpdf"
 	"github.com/ledongthuc/pdf"
 )
 
@@ -139,6 +140,7 @@ func checkDocs(t *testing.T, docs []Doc) {
 		if tr.File != d.Name+".pdf" || len(tr.Answers) == 0 || tr.Language == "" || len(tr.Instruments) == 0 {
 			t.Errorf("%s: incomplete truth: file %q, %d answers", d.Name, tr.File, len(tr.Answers))
 		}
+		checkOverflow(t, d)
 		if tr.Pages < 3 || tr.Pages > 12 {
 			t.Errorf("%s: %d pages, want 3-12", d.Name, tr.Pages)
 		}
@@ -178,6 +180,103 @@ func checkDocs(t *testing.T, docs []Doc) {
 				t.Errorf("%s: question %s/%s/%s %q not found in the text", d.Name, a.Instrument, a.Article, a.Question, w)
 			}
 		}
+	}
+}
+
+// checkOverflow fails the test for a document with text drawn outside its box
+// (a table cell minus its padding, the text area, the footnote area).
+func checkOverflow(t *testing.T, d Doc) {
+	t.Helper()
+	for i, o := range d.overflow {
+		if i == 5 {
+			t.Errorf("%s: ... %d more runs outside their boxes", d.Name, len(d.overflow)-i)
+			break
+		}
+		t.Errorf("%s: text outside its box: %s", d.Name, o)
+	}
+}
+
+// TestNoOverflow lays out every fpdf document of the random sets the extractor
+// is measured on and checks that no text run leaves its cell: labels such as
+// "Pregunta 12:" in the number column of three-column tables once ran over
+// the rule into the question text.
+func TestNoOverflow(t *testing.T) {
+	opt := testOptions(t)
+	opt.Chromium = ""
+	var fonts *fontSet
+	if opt.FontDir != "" {
+		var err error
+		if fonts, err = loadFonts(opt.FontDir, opt.CJKFont); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	n := 0
+	for _, seed := range []uint64{777, heldOutSeed} {
+		for _, sp := range RandomSpecs(seed, 40) {
+			if sp.prod == "chromium" || sp.prod == "utf8" && (fonts == nil || sp.lang == "zh" && fonts.cjk == nil) {
+				continue
+			}
+			d, err := generateOne(dir, sp, opt, fonts)
+			if err != nil {
+				t.Fatalf("%s: %v", sp.name, err)
+			}
+			checkOverflow(t, d)
+			n++
+		}
+	}
+	t.Logf("%d fpdf documents laid out", n)
+}
+
+// TestLayoutFits checks the line breaker on words wider than their box and
+// that the overflow check sees a run drawn past its box.
+func TestLayoutFits(t *testing.T) {
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: "A4"})
+	pdf.AddPage()
+	w := &fw{pdf: pdf, body: "Helvetica", tr: pdf.UnicodeTranslatorFromDescriptor(""), utf8Fams: map[string]bool{}}
+	ps := pstyle{size: 11, lead: 1.2, align: "L"}
+	cases := []struct {
+		runs  []run
+		width float64
+		text  string // the words of the text, in order, as drawn
+	}{
+		{[]run{{text: "Pregunta 12:", style: "B"}}, 30, "Pregunta 12:"},
+		{[]run{{text: "Pregunta 12:", style: "B", nobreak: true}}, 40, "Pregunta 12:"},
+		{[]run{{text: "[X] Parcialmente", nobreak: true}, {gap: 22}, {text: "[ ] No", nobreak: true}}, 45, "[X] Parcialmente [ ] No"},
+		{[]run{{text: "Unos Desproporcionadamente largos"}, {text: "12", sup: true}}, 25, "Unos Desproporcionadamente largos12"},
+		{[]run{{box: 2}, {text: " Sí", nobreak: true}}, 12, "Sí"},
+		{[]run{{text: "W"}}, 3, "W"}, // narrower than one letter: the letter is set anyway
+	}
+	for _, c := range cases {
+		ls := w.layout(c.runs, c.width, ps)
+		var words []string
+		for _, l := range ls {
+			for _, s := range l.segs {
+				if s.text == "" {
+					continue
+				}
+				words = append(words, s.text)
+				if c.width >= 10 && (s.x < -0.01 || s.x+w.measure(s.fam, s.style, s.size, s.text) > c.width+0.05) {
+					t.Errorf("%q in %.0fpt: %q set at %.2f-%.2f", c.text, c.width, s.text, s.x, s.x+s.w)
+				}
+			}
+		}
+		// the pieces put together give the text back (a word broken inside
+		// has no hyphen; spaces may fall at line ends)
+		if got := strings.Join(words, ""); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(c.text, " ", "") {
+			t.Errorf("%q in %.0fpt: laid out as %q", c.text, c.width, words)
+		}
+		if c.width >= 10 && len(ls) < 2 {
+			t.Errorf("%q in %.0fpt: not broken", c.text, c.width)
+		}
+	}
+
+	// the check itself: a label set wider than its cell is reported
+	w.page = 1
+	ls := w.layout([]run{{text: "Pregunta", style: "B"}}, 1000, ps)
+	w.drawLine(&ls[0], 50, 75, 100)
+	if len(w.overflow) != 1 {
+		t.Errorf("overflow not seen: %q", w.overflow)
 	}
 }
 

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"sort"
@@ -23,6 +24,7 @@ type geom struct {
 	symRight       bool
 	rule           bool
 	titleCase      bool
+	fitLabel       bool // table3: the number column fits whole labels (autofit), not only their longest word
 }
 
 func geomOf(sp *spec) geom {
@@ -38,27 +40,30 @@ func geomOf(sp *spec) geom {
 	if sp.hard["tight"] {
 		g.qGap, g.pGap = sp.size*0.3, 0
 	}
+	g.fitLabel = r.IntN(2) == 0
 	return g
 }
 
 var fixedTime = time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)
 
-// renderFpdf writes the document and returns its page count. It lays the
+// renderFpdf writes the document and returns its page count and the text
+// runs drawn outside their boxes (none expected; see fw.overflow). It lays the
 // document out twice: the first pass counts the pages for "Page n of m".
-func renderFpdf(sp *spec, s *submission, path string, fonts *fontSet) (int, error) {
+func renderFpdf(sp *spec, s *submission, path string, fonts *fontSet) (int, []string, error) {
 	n, _, err := fpdfPass(sp, s, fonts, 0)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
-	m, buf, err := fpdfPass(sp, s, fonts, n)
+	w, buf, err := fpdfRun(sp, s, fonts, n)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
-	if m != n {
-		if m, buf, err = fpdfPass(sp, s, fonts, m); err != nil {
-			return 0, err
+	if w.page != n {
+		if w, buf, err = fpdfRun(sp, s, fonts, w.page); err != nil {
+			return 0, nil, err
 		}
 	}
+	m := w.page
 	for _, sec := range s.sections {
 		for _, a := range sec.articles {
 			for _, q := range a.questions {
@@ -70,7 +75,7 @@ func renderFpdf(sp *spec, s *submission, path string, fonts *fontSet) (int, erro
 			}
 		}
 	}
-	return m, os.WriteFile(path, buf, 0o644)
+	return m, w.overflow, os.WriteFile(path, buf, 0o644)
 }
 
 type fdoc struct {
@@ -82,15 +87,27 @@ type fdoc struct {
 	total    int
 	lastPara string
 	lineH    float64
+	noW      float64 // width of the number column of three-column tables, once sized
 }
 
+// fpdfPass lays the document out and returns its page count and bytes.
 func fpdfPass(sp *spec, s *submission, fonts *fontSet, total int) (int, []byte, error) {
+	w, b, err := fpdfRun(sp, s, fonts, total)
+	if err != nil {
+		return 0, nil, err
+	}
+	return w.page, b, nil
+}
+
+// fpdfRun lays the document out; total is the page count printed in "Page n of m".
+func fpdfRun(sp *spec, s *submission, fonts *fontSet, total int) (*fw, []byte, error) {
 	size := "A4"
 	if sp.paper == "letter" {
 		size = "Letter"
 	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: size})
 	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true) // resources in a fixed order: the same bytes on every run
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCreationDate(fixedTime)
 	pdf.SetModificationDate(fixedTime)
@@ -118,7 +135,7 @@ func fpdfPass(sp *spec, s *submission, fonts *fontSet, total int) (int, []byte, 
 		pdf.SetTitle(docTitle(sp.lang, s.cluster, s.instruments[0]), true)
 	}
 	if pdf.Err() {
-		return 0, nil, pdf.Error()
+		return nil, nil, pdf.Error()
 	}
 	d := &fdoc{sp: sp, s: s, w: w, g: g, lg: langs[sp.lang], total: total, lineH: sp.size * sp.lead}
 	w.fnNote = func(fn *footnote) []run {
@@ -138,13 +155,13 @@ func fpdfPass(sp *spec, s *submission, fonts *fontSet, total int) (int, []byte, 
 	d.body()
 	w.finishPage()
 	if pdf.Err() {
-		return 0, nil, pdf.Error()
+		return nil, nil, pdf.Error()
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
-		return 0, nil, err
+		return nil, nil, err
 	}
-	return w.page, buf.Bytes(), nil
+	return w, buf.Bytes(), nil
 }
 
 func (d *fdoc) style(st string) string {
@@ -165,6 +182,7 @@ func (d *fdoc) small(w *fw, text string, x, y float64, align string) {
 		x -= tw / 2
 	}
 	w.pdf.SetFont(w.body, "", sz)
+	w.checkBox(w.ml, w.pw-w.mr, x, tw, text)
 	w.pdf.Text(x, y, w.enc(w.body, text))
 }
 
@@ -518,6 +536,35 @@ func (d *fdoc) narrative(q *question, x, width float64, c *cell) {
 	}
 }
 
+// numberColWidth sizes the number column of three-column tables, the same for
+// the whole document, from its labels ("Pregunta 12:", "Вопрос 3.") and its
+// header: wide enough for the longest word, so that a label wraps inside its
+// cell as in a word processor's fixed-width table, or, with g.fitLabel, for
+// the longest whole label, as an autofit column. Never narrower than the
+// drawn g.noW.
+func (d *fdoc) numberColWidth(pad float64) float64 {
+	sp, w := d.sp, d.w
+	ps := d.ps(sp.size, "L")
+	need := 0.0
+	fit := func(text string) {
+		rs := []run{{text: text, style: d.style("B"), nobreak: d.g.fitLabel}}
+		for _, t := range w.tokens(rs, ps) {
+			need = math.Max(need, t.w)
+		}
+	}
+	fit(d.lg.head3[0])
+	for _, sec := range d.s.sections {
+		for _, a := range sec.articles {
+			for _, q := range a.questions {
+				fit(qLabel(sp.lang, sp.qlabel, q.number))
+			}
+		}
+	}
+	wd := math.Max(d.g.noW, math.Ceil(need+2*pad+2))
+	// a label too long even for this is broken by the layout
+	return math.Min(wd, w.width()*0.3)
+}
+
 func (d *fdoc) tableArticle(a *article) {
 	sp, w, g := d.sp, d.w, d.g
 	sz := sp.size
@@ -528,9 +575,12 @@ func (d *fdoc) tableArticle(a *article) {
 	}
 	var xs, ws []float64
 	if sp.layout == "table3" {
-		rest := w.width() - g.noW
-		xs = []float64{w.ml, w.ml + g.noW, w.ml + g.noW + rest*0.45}
-		ws = []float64{g.noW, rest * 0.45, rest * 0.55}
+		if d.noW == 0 {
+			d.noW = d.numberColWidth(pad)
+		}
+		rest := w.width() - d.noW
+		xs = []float64{w.ml, w.ml + d.noW, w.ml + d.noW + rest*0.45}
+		ws = []float64{d.noW, rest * 0.45, rest * 0.55}
 	} else {
 		l := w.width() * g.split
 		xs = []float64{w.ml, w.ml + l}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -111,6 +112,10 @@ type fw struct {
 	justify        bool
 	fnNote         func(*footnote) []run
 	fnCache        map[*footnote]*fnLayout
+	// overflow lists the text drawn outside its box (cell minus padding,
+	// text area, footnote area): one entry per offending run. The layout
+	// never produces any; the package test checks that.
+	overflow []string
 }
 
 type fnLayout struct {
@@ -314,6 +319,83 @@ func (w *fw) mkTok(text, fam, style string, size float64, space bool) tok {
 	return tok{space: space, w: wd, segs: []pseg{{text: text, fam: fam, style: style, size: size, w: wd}}}
 }
 
+// segTok builds a token of segs, measuring them.
+func (w *fw) segTok(segs []pseg, space bool) tok {
+	t := tok{space: space, segs: segs}
+	for j := range t.segs {
+		sg := &t.segs[j]
+		if sg.box > 0 {
+			sg.w = sg.size * 0.78
+		} else {
+			sg.w = w.measure(sg.fam, sg.style, sg.size, sg.text)
+		}
+		sg.x = t.w
+		t.w += sg.w
+	}
+	return t
+}
+
+// splitTok breaks a token wider than avail into a head that fits and the rest:
+// after the last space inside it that fits (nobreak runs), else after the last
+// character that fits, at least one character (or box, or footnote marker).
+func (w *fw) splitTok(t tok, avail float64) (head, rest tok) {
+	type cut struct{ seg, byteAt int } // split seg at byteAt; byteAt 0 = before seg
+	var fits, space cut
+	var spaceSkip int
+	found, foundSpace := false, false
+	used := 0.0
+	for si, sg := range t.segs {
+		if sg.box > 0 || sg.fn != nil || sg.text == "" {
+			if used+sg.w > avail+0.01 && found {
+				break
+			}
+			used += sg.w
+			fits, found = cut{si + 1, 0}, true
+			continue
+		}
+		stop := false
+		for bi, r := range sg.text {
+			end := bi + utf8.RuneLen(r)
+			if r == ' ' && found {
+				space, spaceSkip, foundSpace = cut{si, bi}, 1, true
+			}
+			if used+w.measure(sg.fam, sg.style, sg.size, sg.text[:end]) > avail+0.01 && found {
+				stop = true
+				break
+			}
+			fits, found = cut{si, end}, true
+		}
+		if stop {
+			break
+		}
+		used += sg.w
+	}
+	at, skip := fits, 0
+	if foundSpace {
+		at, skip = space, spaceSkip
+	}
+	var hs, rs []pseg
+	for si, sg := range t.segs {
+		switch {
+		case si < at.seg:
+			hs = append(hs, sg)
+		case si > at.seg:
+			rs = append(rs, sg)
+		default:
+			if at.byteAt > 0 {
+				h := sg
+				h.text = sg.text[:at.byteAt]
+				hs = append(hs, h)
+			}
+			if r := sg.text[at.byteAt+skip:]; r != "" || sg.box > 0 || at.byteAt == 0 {
+				sg.text = r
+				rs = append(rs, sg)
+			}
+		}
+	}
+	return w.segTok(hs, t.space), w.segTok(rs, false)
+}
+
 // layout breaks runs into lines of the given width.
 func (w *fw) layout(runs []run, width float64, ps pstyle) []pline {
 	if ps.lead == 0 {
@@ -379,7 +461,8 @@ func (w *fw) layout(runs []run, width float64, ps pstyle) []pline {
 					p := &l.segs[n-1]
 					sep, want := "", p.x+p.w
 					if t.space && s.x > p.x+p.w+0.01 {
-						sep, want = " ", p.x+p.w+spaceW
+						// the merged text is drawn with the space of its own font
+						sep, want = " ", p.x+p.w+w.measure(s.fam, s.style, s.size, " ")
 					}
 					if p.box == 0 && p.fn == nil && p.fam == s.fam && p.style == s.style && p.size == s.size && p.rise == s.rise &&
 						s.x-want < 0.05 && want-s.x < 0.05 && (sep == "" || p.size == ps.size) {
@@ -408,9 +491,21 @@ func (w *fw) layout(runs []run, width float64, ps pstyle) []pline {
 		if t.space && len(cur) > 0 {
 			sw = spaceW
 		}
-		if x+sw+t.w <= width+0.01 || len(cur) == 0 {
+		if x+sw+t.w <= width+0.01 {
 			cur = append(cur, t)
 			x += sw + t.w
+			continue
+		}
+		if len(cur) == 0 {
+			// The token alone is wider than the line: break it where it
+			// stops fitting, as word processors do with an over-long word.
+			head, rest := w.splitTok(t, width-x)
+			cur = append(cur, head)
+			finish(false)
+			if len(rest.segs) > 0 {
+				toks[i] = rest
+				i--
+			}
 			continue
 		}
 		if t.hyphCore != "" {
@@ -421,10 +516,9 @@ func (w *fw) layout(runs []run, width float64, ps pstyle) []pline {
 				pw := w.measure(t.hyphFam, t.hyphStyle, t.hyphSize, pre)
 				if x+sw+pw <= width+0.01 {
 					cur = append(cur, w.mkTok(pre, t.hyphFam, t.hyphStyle, t.hyphSize, t.space))
-					rest := w.mkTok(string(rs[k:])+t.hyphTail, t.hyphFam, t.hyphStyle, t.hyphSize, false)
 					finish(false)
-					cur = append(cur, rest)
-					x = left + rest.w
+					toks[i] = w.mkTok(string(rs[k:])+t.hyphTail, t.hyphFam, t.hyphStyle, t.hyphSize, false)
+					i--
 					done = true
 					break
 				}
@@ -437,9 +531,10 @@ func (w *fw) layout(runs []run, width float64, ps pstyle) []pline {
 		if t.gap {
 			continue
 		}
+		// start the next line with the token (split there if it is too long)
 		t.space = false
-		cur = append(cur, t)
-		x = left + t.w
+		toks[i] = t
+		i--
 	}
 	if len(cur) > 0 || len(lines) == 0 {
 		finish(true)
@@ -502,7 +597,7 @@ func (w *fw) finishPage() {
 		y := y0 + fnSep
 		for _, f := range w.pageFns {
 			for _, l := range f.lines {
-				w.drawLine(&l, w.ml, y)
+				w.drawLine(&l, w.ml, w.ml+w.width(), y)
 				y += l.h
 			}
 		}
@@ -531,11 +626,15 @@ func (w *fw) fnLayoutNew(fn *footnote) *fnLayout {
 	return &fnLayout{fn: fn, lines: ls, h: h}
 }
 
-func (w *fw) drawLine(l *pline, x, top float64) {
+// drawLine draws a laid-out line at x; right is the right edge of the box the
+// line belongs to (cell minus padding, text area). Text drawn outside
+// [x, right] is recorded in w.overflow.
+func (w *fw) drawLine(l *pline, x, right, top float64) {
 	for _, s := range l.segs {
 		if s.box > 0 {
 			bs := s.size * 0.72
 			bx, by := x+s.x, top+l.base-bs
+			w.checkBox(x, right, bx, bs, "box")
 			w.pdf.SetLineWidth(0.6)
 			w.pdf.Rect(bx, by, bs, bs, "D")
 			if s.box == 2 {
@@ -550,7 +649,17 @@ func (w *fw) drawLine(l *pline, x, top float64) {
 		}
 		st := styleOf(s.fam, s.style)
 		w.pdf.SetFont(s.fam, st, s.size)
-		w.pdf.Text(x+s.x, top+l.base-s.rise, w.enc(s.fam, s.text))
+		enc := w.enc(s.fam, s.text)
+		w.checkBox(x, right, x+s.x, w.pdf.GetStringWidth(enc), s.text)
+		w.pdf.Text(x+s.x, top+l.base-s.rise, enc)
+	}
+}
+
+// checkBox records a run drawn from rx over width rw that leaves [left, right].
+func (w *fw) checkBox(left, right, rx, rw float64, text string) {
+	const eps = 0.05
+	if rx < left-eps || rx+rw > right+eps {
+		w.overflow = append(w.overflow, fmt.Sprintf("page %d: %q drawn at %.2f-%.2f, box %.2f-%.2f", w.page, text, rx, rx+rw, left, right))
 	}
 }
 
@@ -650,7 +759,7 @@ func (w *fw) emit(b *block) {
 			c := b.cells[cd.ci]
 			l := &c.lines[cd.li]
 			top := w.y + b.padT + c.offs[cd.li] - base[cd.ci]
-			w.drawLine(l, c.x+c.pad, top)
+			w.drawLine(l, c.x+c.pad, c.x+c.w-c.pad, top)
 			if l.q != nil {
 				if l.q.pages == nil {
 					l.q.pages = map[int]bool{}
