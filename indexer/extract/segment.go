@@ -205,9 +205,12 @@ func (s *segmenter) setInstrument(inst saq.Instrument) {
 func (s *segmenter) acceptArticle(h articleHeading, l pdftext.Line) bool {
 	if s.insideText() {
 		// A question without an answer is followed directly by the next
-		// heading; a question's own text ends a sentence before one.
+		// heading; a question's own text ends a sentence before one, or
+		// sits in a table the heading is outside of.
 		q := s.cur.qlines
-		if !endsSentence(q[len(q)-1].Text) || !(headingStyle(l) || h.needTitle || l.Gap > s.lay.paraGap(l.Size)) {
+		last := q[len(q)-1]
+		outside := last.Column > 0 && l.Column == 0
+		if !outside && (!endsSentence(last.Text) || !(headingStyle(l) || h.needTitle || l.Gap > s.lay.paraGap(l.Size))) {
 			return false
 		}
 	}

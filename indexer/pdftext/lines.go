@@ -395,7 +395,7 @@ func (ss spans) all() []float64 {
 func (ss spans) at(y float64) []float64 {
 	var out []float64
 	for _, s := range ss {
-		if y >= s.y0-48 && y <= s.y1+24 {
+		if y >= s.y0-80 && y <= s.y1+24 {
 			out = append(out, s.x)
 		}
 	}
