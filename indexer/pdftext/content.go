@@ -56,6 +56,7 @@ type gstate struct {
 	font                                 *fontInfo
 	fontSize, charSpace, wordSpace, lead float64
 	hscale, rise                         float64
+	clip                                 *box // bounding box of the clipping path, nil: the page
 }
 
 // Limits bound the work done on one page, so that hostile or broken files
@@ -94,6 +95,7 @@ type interp struct {
 	boxes  []box        // small squares drawn: tick boxes
 
 	curX, curY, startX, startY float64
+	clipNext                   bool // W seen: the current path clips
 
 	byName  map[string]*fontInfo // fonts of the stream being run, by resource name
 	forms   int                  // current form nesting
@@ -321,9 +323,13 @@ func (in *interp) op(op string, all []obj, res pdf.Value) {
 		in.curved = true
 	case "h":
 		in.path = append(in.path, pathSeg{in.curX, in.curY, in.startX, in.startY})
+	case "W", "W*":
+		in.clipNext = true // applies when the path is ended
 	case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*":
+		in.setClip()
 		in.paint(op)
 	case "n":
+		in.setClip()
 		in.path, in.curved, in.rects = in.path[:0], false, in.rects[:0]
 	}
 }
@@ -437,20 +443,56 @@ func (in *interp) paint(op string) {
 		a, c := in.path[i], in.path[i+2]
 		x0, y0 := m.apply(a.x0, a.y0)
 		x1, y1 := m.apply(c.x0, c.y0)
-		r := rule{math.Min(x0, x1), math.Min(y0, y1), math.Max(x0, x1), math.Max(y0, y1)}
-		if r.horizontal() || r.vertical() {
-			in.rules = append(in.rules, r)
-		}
+		in.keepRule(rule{math.Min(x0, x1), math.Min(y0, y1), math.Max(x0, x1), math.Max(y0, y1)})
 	}
 }
 
 func (in *interp) addRule(m matrix, x0, y0, x1, y1 float64) {
 	ax, ay := m.apply(x0, y0)
 	bx, by := m.apply(x1, y1)
-	r := rule{math.Min(ax, bx), math.Min(ay, by), math.Max(ax, bx), math.Max(ay, by)}
+	in.keepRule(rule{math.Min(ax, bx), math.Min(ay, by), math.Max(ax, bx), math.Max(ay, by)})
+}
+
+// keepRule records the visible part of a line: table borders drawn past
+// the page body (a table broken across pages) are clipped by producers,
+// and must not cut through the running footer.
+func (in *interp) keepRule(r rule) {
+	if c := in.gs.clip; c != nil {
+		r.x0, r.y0 = math.Max(r.x0, c.x0), math.Max(r.y0, c.y0)
+		r.x1, r.y1 = math.Min(r.x1, c.x1), math.Min(r.y1, c.y1)
+		if r.x1 < r.x0 || r.y1 < r.y0 {
+			return
+		}
+	}
 	if r.horizontal() || r.vertical() {
 		in.rules = append(in.rules, r)
 	}
+}
+
+// setClip narrows the clipping box to the current path when W asked for it.
+// Only the bounding box is kept: enough to cut rules and hidden text.
+func (in *interp) setClip() {
+	if !in.clipNext {
+		return
+	}
+	in.clipNext = false
+	if len(in.path) == 0 {
+		return
+	}
+	m := in.gs.ctm.mul(in.device)
+	b := box{x0: math.Inf(1), y0: math.Inf(1), x1: math.Inf(-1), y1: math.Inf(-1)}
+	for _, sg := range in.path {
+		for _, p := range [][2]float64{{sg.x0, sg.y0}, {sg.x1, sg.y1}} {
+			x, y := m.apply(p[0], p[1])
+			b.x0, b.y0 = math.Min(b.x0, x), math.Min(b.y0, y)
+			b.x1, b.y1 = math.Max(b.x1, x), math.Max(b.y1, y)
+		}
+	}
+	if c := in.gs.clip; c != nil {
+		b.x0, b.y0 = math.Max(b.x0, c.x0), math.Max(b.y0, c.y0)
+		b.x1, b.y1 = math.Min(b.x1, c.x1), math.Min(b.y1, c.y1)
+	}
+	in.gs.clip = &b
 }
 
 // fontCache keeps parsed fonts for the whole document: a font used on

@@ -81,7 +81,7 @@ func markRunning(raw []rawPage, pages [][]*pline) {
 				continue
 			}
 			top := l.base < raw[i].height/2
-			ke, ks := key{l.text(), top}, key{shape(l.text()), top}
+			ke, ks := key{squash(l.text()), top}, key{squash(shape(l.text())), top}
 			if !seenE[ke] {
 				exact[ke]++
 				seenE[ke] = true
@@ -102,9 +102,9 @@ func markRunning(raw []rawPage, pages [][]*pline) {
 			top := l.base < h/2
 			t := l.text()
 			sh := shape(t)
-			ks := key{sh, top}
+			ks := key{squash(sh), top}
 			// The same text, or the same text but for the page's own number.
-			repeated := margin[l] && (exact[key{t, top}] >= need ||
+			repeated := margin[l] && (exact[key{squash(t), top}] >= need ||
 				(shapes[ks] >= need && hasNumber(t, raw[i].number) && sameHeight(ys[ks], l.base)))
 			if repeated || pageNumber.MatchString(sh) || isPageLabel(t) {
 				if top {
@@ -167,3 +167,7 @@ func hasNumber(s string, n int) bool {
 	}
 	return false
 }
+
+// squash removes spaces, which extraction may place differently in two
+// copies of the same running header.
+func squash(s string) string { return strings.Join(strings.Fields(s), "") }
