@@ -157,7 +157,7 @@ func moreGutters(lines []*pline, gutters []interval, minW float64) []interval {
 
 // dropOptionGutters removes the gaps between the options of a row of tick
 // boxes ("Yes   ✓ No   Partially") from a table's gutters: on either side
-// of such a gap are never more than two words, and what is right of it
+// of such a gap are never more than three words ("Sí, en parte"), and what is right of it
 // never starts a line of its own.
 func dropOptionGutters(lines []*pline, gutters []interval) []interval {
 	out := gutters[:0:0]
@@ -177,12 +177,12 @@ func dropOptionGutters(lines []*pline, gutters []interval) []interval {
 				switch {
 				case s.x0 >= g.b-1 && s.x1 <= next+1:
 					right = true
-					if len(strings.Fields(s.text)) > 2 {
+					if len(strings.Fields(s.text)) > 3 {
 						option = false
 					}
 				case s.x1 <= g.a+1 && s.x0 >= prev-1:
 					left = true
-					if len(strings.Fields(s.text)) > 2 {
+					if len(strings.Fields(s.text)) > 3 {
 						option = false
 					}
 				}
