@@ -299,3 +299,10 @@ func splitChoice(line string) (before string, c saq.Choice, after string, ok boo
 	}
 	return "", "", "", false
 }
+
+// onlyOptions reports whether a line holds nothing but option words and
+// marks.
+func onlyOptions(line string) bool {
+	toks, rest := tokenize(normalizeMarks(line))
+	return len(toks) > 0 && letters(rest) == 0
+}

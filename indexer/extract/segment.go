@@ -151,8 +151,7 @@ func (s *segmenter) line(lines []pdftext.Line, i int) int {
 		}
 		return i
 	}
-	s.cur.add(s, lines, i)
-	return i
+	return s.cur.add(s, lines, i)
 }
 
 // headingTail consumes the lines that continue a heading at i (a long
@@ -468,19 +467,28 @@ func knownSubheading(t string) bool {
 func (d *draft) labelOnly() bool { return d.phase == inQuestion && len(d.qlines) == 0 }
 
 // add takes line i into the open question.
-func (d *draft) add(s *segmenter, lines []pdftext.Line, i int) {
+// add takes line i into the open question and returns the last line used.
+func (d *draft) add(s *segmenter, lines []pdftext.Line, i int) int {
 	l := lines[i]
 	t := strings.TrimSpace(l.Text)
 	if !slices.Contains(d.pages, l.Page) {
 		d.pages = append(d.pages, l.Page)
 	}
 	if c, ok := parseChoiceLine(t); ok && (d.phase == inQuestion || len(d.alines) == 0) {
+		// Options that wrap onto a second line: "Yes No Partially ✓" /
+		// "Not applicable".
+		used := i
+		if i+1 < len(lines) && lines[i+1].Column == l.Column {
+			if c2, ok := parseChoiceLine(t + " " + strings.TrimSpace(lines[i+1].Text)); ok && onlyOptions(lines[i+1].Text) {
+				c, used = c2, i+1
+			}
+		}
 		d.offered = true
 		if d.choice == saq.Unanswered {
 			d.choice = c
 		}
 		d.phase = inAnswer
-		return
+		return used
 	}
 	if before, c, after, ok := splitChoice(t); ok && (d.phase == inQuestion || len(d.alines) == 0) {
 		// Boxes sharing a line with the end of the question or the start of
@@ -498,7 +506,7 @@ func (d *draft) add(s *segmenter, lines []pdftext.Line, i int) {
 			l.Text = after
 			d.alines = append(d.alines, l)
 		}
-		return
+		return i
 	}
 	if c, rest, ok := parseAnswerLabel(t); ok && (d.phase == inQuestion || len(d.alines) == 0) {
 		d.offered = d.offered || c != saq.Unanswered || rest == ""
@@ -510,7 +518,7 @@ func (d *draft) add(s *segmenter, lines []pdftext.Line, i int) {
 			l.Text = rest
 			d.alines = append(d.alines, l)
 		}
-		return
+		return i
 	}
 	if d.phase == inAnswer && len(d.qlines) > 0 {
 		// A table row cut by a page break: the answer cell was read to the
@@ -519,17 +527,18 @@ func (d *draft) add(s *segmenter, lines []pdftext.Line, i int) {
 		if l.Page > lq.Page && l.Column > 0 && math.Abs(l.X0-lq.X0) < 3 && !endsSentence(lq.Text) &&
 			(len(d.alines) == 0 || d.alines[len(d.alines)-1].Page < l.Page) {
 			d.qlines = append(d.qlines, l)
-			return
+			return i
 		}
 	}
 	if d.phase == inQuestion {
 		if len(d.qlines) == 0 || !s.questionEnded(d.qlines[len(d.qlines)-1], l) {
 			d.qlines = append(d.qlines, l)
-			return
+			return i
 		}
 		d.phase = inAnswer
 	}
 	d.alines = append(d.alines, l)
+	return i
 }
 
 // questionEnded decides whether line next, after question line last,
