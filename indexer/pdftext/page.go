@@ -82,11 +82,6 @@ func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Page, err error) {
 		if depth > 64 {
 			return fmt.Errorf("page tree nested over 64 levels")
 		}
-		id := v.String()
-		if seen[id] {
-			return fmt.Errorf("page tree has a cycle")
-		}
-		seen[id] = true
 		kids := v.Key("Kids")
 		if v.Key("Type").Name() == "Page" || (kids.Kind() != pdf.Array && v.Key("Contents").Kind() != pdf.Null) {
 			pages = append(pages, pdf.Page{V: v})
@@ -95,6 +90,13 @@ func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Page, err error) {
 			}
 			return nil
 		}
+		// Only inner nodes can make a cycle; a page may legally be listed
+		// twice by some producers, and is then read twice.
+		id := v.String()
+		if seen[id] {
+			return fmt.Errorf("page tree has a cycle")
+		}
+		seen[id] = true
 		for i := 0; i < kids.Len(); i++ {
 			if err := walk(kids.Index(i), depth+1); err != nil {
 				return err

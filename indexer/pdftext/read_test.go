@@ -266,6 +266,20 @@ func TestRejections(t *testing.T) {
 	}
 }
 
+func TestPageListedTwice(t *testing.T) {
+	d := pdfbuild.New()
+	f := d.Helvetica()
+	p := d.Page(pdfbuild.Text(72, 700, 12, "Same page"), fmt.Sprintf("/Font << /F1 %d 0 R >>", f), "")
+	d.Set(2, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R %d 0 R] /Count 2 >>", p, p))
+	doc, err := Read(context.Background(), d.Bytes(), Options{})
+	if err != nil {
+		t.Fatalf("a page listed twice is not a cycle: %v", err)
+	}
+	if len(doc.Pages) != 2 {
+		t.Errorf("%d pages, want 2", len(doc.Pages))
+	}
+}
+
 func TestEmptyUserPasswordIsRead(t *testing.T) {
 	good := onePage(pdfbuild.Text(72, 700, 12, "Readable although encrypted."))
 	doc, err := Read(context.Background(), encrypt(t, good, ""), Options{})
