@@ -24,6 +24,7 @@ type command struct {
 
 var commands = []command{
 	{"extract", "extract answers from submission PDFs (JSON Lines, or one JSON file each)", runExtract},
+	{"eval", "score extraction against truth files (recall, precision, choices, text F1, leaks)", runEval},
 	{"text", "print a PDF's text in reading order, as extraction sees it (--layout for details)", runText},
 	{"bench", "measure extraction throughput against poppler's pdftotext on the same files", runBench},
 }

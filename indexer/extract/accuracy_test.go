@@ -59,8 +59,7 @@ func report(t *testing.T, scores []eval.DocScore) {
 	var b strings.Builder
 	eval.WriteTable(&b, scores)
 	t.Log("\n" + b.String())
-	sum := eval.Summarize(scores)
-	if sum.Recall < 0.98 || sum.Precision < 0.98 || sum.ChoiceAccuracy < 0.98 || sum.MeanTextF1 < 0.95 || sum.Leaks > 0 || sum.Rejected > 0 {
+	if !eval.Summarize(scores).Passes() {
 		var d strings.Builder
 		eval.WriteDetails(&d, scores, 8)
 		t.Errorf("accuracy below thresholds (recall ≥ 0.98, precision ≥ 0.98, choice ≥ 0.98, text F1 ≥ 0.95, no leaks, none rejected):\n%s", d.String())

@@ -11,7 +11,6 @@ import (
 
 	"github.com/saq-review/saq"
 	"github.com/saq-review/saq/internal/corpus"
-	"github.com/saq-review/saq/internal/eval"
 )
 
 // corpusOptions finds what the corpus generator needs: the TrueType fonts
@@ -87,16 +86,4 @@ func TestRejectionKinds(t *testing.T) {
 	if small.Error == nil || small.Error.Kind != saq.KindTooLarge {
 		t.Errorf("over MaxBytes: %+v, want too_large", small.Error)
 	}
-}
-
-func TestAccuracyDir(t *testing.T) {
-	dir := os.Getenv("SAQ_EVAL_DIR")
-	if dir == "" {
-		t.Skip("set SAQ_EVAL_DIR to score a directory of PDFs with truth files")
-	}
-	scores := scoreDir(t, dir)
-	var b strings.Builder
-	eval.WriteTable(&b, scores)
-	eval.WriteDetails(&b, scores, 6)
-	t.Log("\n" + b.String())
 }

@@ -247,6 +247,18 @@ type Summary struct {
 	Rejected                          int
 }
 
+// Thresholds of acceptance for extraction, over a whole corpus.
+const (
+	MinRecall, MinPrecision, MinChoiceAccuracy, MinTextF1 = 0.98, 0.98, 0.98, 0.95
+)
+
+// Passes reports whether a summary meets the thresholds: no leaked running
+// header, page label or footnote, and no expected document rejected.
+func (s Summary) Passes() bool {
+	return s.Recall >= MinRecall && s.Precision >= MinPrecision && s.ChoiceAccuracy >= MinChoiceAccuracy &&
+		s.MeanTextF1 >= MinTextF1 && s.Leaks == 0 && s.Rejected == 0
+}
+
 // Summarize totals the scores of documents that were expected to be read.
 func Summarize(scores []DocScore) Summary {
 	var truth, found, matched, choice, metaR, metaN, leaks, rejected int
