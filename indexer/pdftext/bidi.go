@@ -14,19 +14,9 @@ import (
 type glyphRun []string
 
 func (u glyphRun) logical() string {
-	rtl, ltr := 0, 0
-	for _, s := range u {
-		for _, r := range s {
-			switch {
-			case isRTL(r):
-				rtl++
-			case unicode.IsLetter(r):
-				ltr++
-			}
-		}
-	}
-	if rtl == 0 || rtl < ltr {
-		return strings.Join(u, "")
+	visual := strings.Join(u, "")
+	if !rtlText(visual) {
+		return visual
 	}
 	rev := make([]string, len(u))
 	for i, s := range u {
