@@ -21,6 +21,14 @@ const (
 	KindInternal  ErrorKind = "internal"  // a bug of ours; the message says what failed
 )
 
+// Kinds for requests.
+const (
+	KindInvalidQuery ErrorKind = "invalid_query" // a search query that cannot be parsed or is too expensive
+	KindNotFound     ErrorKind = "not_found"     // no such object, or not visible to the caller
+	KindForbidden    ErrorKind = "forbidden"     // the caller's role or scope does not allow it
+	KindInvalid      ErrorKind = "invalid"       // a malformed request or parameter
+)
+
 // Error is a typed error with a message meant for the person who submitted
 // the file or made the request. It never carries stack traces.
 type Error struct {
