@@ -1,0 +1,105 @@
+package indexer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/saq-review/saq"
+)
+
+// Doc is the indexed form of one answer. Its JSON names are the fields of
+// the mapping; text goes into the fields of the answer's language.
+type Doc map[string]any
+
+// Upload identifies a stored submission for the index: which record the
+// answers come from, and which submission and version they belong to.
+type Upload struct {
+	SHA256       string
+	File         string
+	SubmissionID string
+	Version      int
+}
+
+// DocID is the index identifier of the n-th answer of an upload.
+func DocID(sha string, n int) string { return fmt.Sprintf("%s:%d", sha, n) }
+
+// Docs returns the documents of a record's answers, keyed by DocID.
+func Docs(rec saq.Record, up Upload) map[string]Doc {
+	out := make(map[string]Doc, len(rec.Answers))
+	sub := rec.Submission
+	if sub == nil {
+		sub = &saq.Submission{}
+	}
+	lang := sub.Language
+	clusters, _ := saq.DefaultClusterMap()
+	for i, a := range rec.Answers {
+		d := Doc{
+			FieldCountryCode:  sub.CountryCode,
+			FieldCountry:      sub.Country,
+			FieldInstrument:   string(a.Instrument),
+			FieldArticle:      a.Article,
+			FieldArticleKey:   string(a.Instrument) + " " + a.Article,
+			FieldParagraph:    a.Paragraph,
+			FieldQuestion:     a.Question,
+			FieldChoice:       string(a.Choice),
+			FieldLanguage:     lang,
+			FieldSubmission:   up.SubmissionID,
+			FieldVersion:      float64(up.Version),
+			FieldUpload:       up.SHA256,
+			FieldFile:         up.File,
+			FieldPages:        pagesText(a.Pages),
+			FieldQuestionText: a.QuestionText,
+			FieldExact:        []string{a.QuestionText, a.Text},
+		}
+		if n, err := strconv.Atoi(a.Article); err == nil {
+			d[FieldArticleNum] = float64(n)
+		}
+		if n, err := strconv.Atoi(strings.TrimRightFunc(a.Question, func(r rune) bool { return r < '0' || r > '9' })); err == nil {
+			d[FieldQuestionNum] = float64(n)
+		}
+		d[FieldCluster] = answerCluster(sub.Cluster, a, clusters)
+		if analyzerFor[lang] != "" {
+			d[TextField(lang)] = a.Text
+			d[QuestionField(lang)] = a.QuestionText
+		}
+		out[DocID(up.SHA256, i)] = d
+	}
+	return out
+}
+
+// answerCluster is the submission's cluster, or for a questionnaire cut by
+// instrument the cluster(s) the map places the article in.
+func answerCluster(sub string, a saq.Answer, m *saq.ClusterMap) any {
+	if sub != "" || m == nil {
+		return sub
+	}
+	n, _ := strconv.Atoi(a.Article)
+	var cs []string
+	for _, e := range m.ClustersOf(a.Instrument, n) {
+		cs = append(cs, e.Cluster)
+	}
+	if len(cs) == 1 {
+		return cs[0]
+	}
+	return cs
+}
+
+func pagesText(ps []int) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = strconv.Itoa(p)
+	}
+	return strings.Join(s, ",")
+}
+
+// ParsePages reads the stored pages field back.
+func ParsePages(s string) []int {
+	out := []int{}
+	for _, f := range strings.Split(s, ",") {
+		if n, err := strconv.Atoi(f); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
