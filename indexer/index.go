@@ -13,8 +13,8 @@ import (
 
 // Index is a bleve index of answers on local disk.
 type Index struct {
-	bleve.Index
-	path string
+	bleve bleve.Index
+	path  string
 }
 
 // Open opens the index at path, creating it if it does not exist.
@@ -41,16 +41,22 @@ func Open(path string, readOnly bool) (*Index, error) {
 		if err != nil {
 			return nil, fmt.Errorf("create index %s: %w", path, err)
 		}
-		return &Index{Index: idx, path: path}, nil
+		return &Index{bleve: idx, path: path}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
-	return &Index{Index: idx, path: path}, nil
+	return &Index{bleve: idx, path: path}, nil
 }
 
 // Path returns the directory of the index.
 func (x *Index) Path() string { return x.path }
+
+// Bleve returns the underlying bleve index, for searching.
+func (x *Index) Bleve() bleve.Index { return x.bleve }
+
+// Close closes the index.
+func (x *Index) Close() error { return x.bleve.Close() }
 
 // batchSize bounds the documents held in memory for one batch.
 const batchSize = 500
@@ -58,12 +64,12 @@ const batchSize = 500
 // Replace removes every answer of the uploads in remove and indexes docs,
 // in batches. Indexing the same documents twice leaves the same index.
 func (x *Index) Replace(ctx context.Context, remove []string, docs map[string]Doc) error {
-	b := x.NewBatch()
+	b := x.bleve.NewBatch()
 	flush := func() error {
 		if b.Size() == 0 {
 			return nil
 		}
-		if err := x.Batch(b); err != nil {
+		if err := x.bleve.Batch(b); err != nil {
 			return fmt.Errorf("index batch: %w", err)
 		}
 		b.Reset()
@@ -102,7 +108,7 @@ func (x *Index) idsOfUpload(sha string) ([]string, error) {
 	var ids []string
 	for from := 0; ; from += 1000 {
 		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
-		res, err := x.Search(req)
+		res, err := x.bleve.Search(req)
 		if err != nil {
 			return nil, fmt.Errorf("find answers of %s: %w", sha, err)
 		}
@@ -116,4 +122,4 @@ func (x *Index) idsOfUpload(sha string) ([]string, error) {
 }
 
 // Count returns the number of indexed answers.
-func (x *Index) Count() (uint64, error) { return x.DocCount() }
+func (x *Index) Count() (uint64, error) { return x.bleve.DocCount() }

@@ -1,0 +1,275 @@
+// Package ingest runs a submission through the pipeline: keep the original
+// unchanged, extract its answers, store the record (the source of truth),
+// and index the answers, replacing those of the version it supersedes.
+// The same code serves the local command line and the Lambda functions.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/saq-review/saq"
+	"github.com/saq-review/saq/indexer"
+	"github.com/saq-review/saq/indexer/extract"
+)
+
+// Storage keys. Originals and records are never modified or deleted; a
+// status changes once, when a later version supersedes it.
+func originalKey(sha string) string { return "originals/" + sha + ".pdf" }
+func recordKey(sha string) string   { return "records/" + sha + ".json" }
+func statusKey(sha string) string   { return "status/" + sha + ".json" }
+func submissionKey(id string) string {
+	return "submissions/" + id + ".json"
+}
+
+// States of an upload.
+const (
+	StateExtracted  = "extracted"  // its answers are the current version of its submission
+	StateRejected   = "rejected"   // it could not be read; Error says why
+	StateSuperseded = "superseded" // a later version of the same submission replaced it
+)
+
+// Status is what the pipeline knows of one upload.
+type Status struct {
+	SHA256       string           `json:"sha256"`
+	File         string           `json:"file"`
+	State        string           `json:"state"`
+	Error        *saq.Error       `json:"error,omitempty"`
+	SubmissionID string           `json:"submission_id,omitempty"`
+	Version      int              `json:"version,omitempty"`
+	Country      string           `json:"country,omitempty"`
+	CountryCode  string           `json:"country_code,omitempty"`
+	Instruments  []saq.Instrument `json:"instruments,omitempty"`
+	Cluster      string           `json:"cluster,omitempty"`
+	Language     string           `json:"language,omitempty"`
+	Pages        int              `json:"pages,omitempty"`
+	Answers      int              `json:"answers"`
+	Warnings     []string         `json:"warnings,omitempty"`
+	IngestedAt   time.Time        `json:"ingested_at"`
+	SupersededBy string           `json:"superseded_by,omitempty"`
+}
+
+// Submission lists the versions of one submission: the same State,
+// cluster and instruments.
+type Submission struct {
+	ID       string   `json:"id"`
+	Versions []string `json:"versions"` // SHA-256 of each version's upload, oldest first
+}
+
+// Index is what the pipeline needs of the search index.
+type Index interface {
+	Replace(ctx context.Context, remove []string, docs map[string]indexer.Doc) error
+}
+
+// Pipeline ingests uploads into a store and an index.
+type Pipeline struct {
+	Store   saq.BlobStore
+	Index   Index
+	Extract extract.Options  // limits and metadata overrides for every upload
+	Now     func() time.Time // for tests; time.Now when nil
+}
+
+// Outcome of one upload.
+type Outcome string
+
+// Outcomes.
+const (
+	Ingested  Outcome = "ingested"
+	Unchanged Outcome = "unchanged" // the same bytes were ingested before
+	Rejected  Outcome = "rejected"
+)
+
+// Ingest takes one upload. Re-ingesting the same bytes changes nothing. A
+// crash at any point leaves a state that the next call for the same bytes
+// completes: every step is keyed by the content hash.
+func (p *Pipeline) Ingest(ctx context.Context, file string, data []byte) (Outcome, Status, error) {
+	sum := sha256.Sum256(data)
+	sha := hex.EncodeToString(sum[:])
+	if st, err := p.status(ctx, sha); err == nil {
+		return Unchanged, st, nil
+	} else if saq.KindOf(err) != saq.KindNotFound {
+		return "", Status{}, err
+	}
+	if err := p.Store.Put(ctx, originalKey(sha), data); err != nil {
+		return "", Status{}, fmt.Errorf("store original: %w", err)
+	}
+	rec := extract.File(ctx, file, data, p.Extract)
+	if err := p.putJSON(ctx, recordKey(sha), rec); err != nil {
+		return "", Status{}, fmt.Errorf("store record: %w", err)
+	}
+	st := Status{SHA256: sha, File: rec.File, IngestedAt: p.now(), Pages: rec.Pages, Warnings: rec.Warnings}
+	if rec.Error != nil {
+		st.State, st.Error = StateRejected, rec.Error
+		return Rejected, st, p.putJSON(ctx, statusKey(sha), st)
+	}
+	sub := rec.Submission
+	st.Country, st.CountryCode, st.Instruments, st.Cluster, st.Language = sub.Country, sub.CountryCode, sub.Instruments, sub.Cluster, sub.Language
+	st.SubmissionID = SubmissionID(sub)
+	st.Answers = len(rec.Answers)
+
+	// Take a version number; supersede the current version.
+	s, err := p.submission(ctx, st.SubmissionID)
+	if err != nil {
+		return "", Status{}, err
+	}
+	if !slices.Contains(s.Versions, sha) {
+		s.Versions = append(s.Versions, sha)
+		if err := p.putJSON(ctx, submissionKey(s.ID), s); err != nil {
+			return "", Status{}, fmt.Errorf("store submission: %w", err)
+		}
+	}
+	st.Version = slices.Index(s.Versions, sha) + 1
+	var older []string
+	for _, v := range s.Versions[:st.Version-1] {
+		older = append(older, v)
+	}
+	up := indexer.Upload{SHA256: sha, File: rec.File, SubmissionID: st.SubmissionID, Version: st.Version}
+	if err := p.Index.Replace(ctx, older, indexer.Docs(rec, up)); err != nil {
+		return "", Status{}, err
+	}
+	for _, v := range older {
+		if err := p.supersede(ctx, v, sha); err != nil {
+			return "", Status{}, err
+		}
+	}
+	st.State = StateExtracted
+	if err := p.putJSON(ctx, statusKey(sha), st); err != nil {
+		return "", Status{}, fmt.Errorf("store status: %w", err)
+	}
+	return Ingested, st, nil
+}
+
+// SubmissionID names what a later upload supersedes: the same State,
+// cluster and instruments ("MEX-I-UNTOC+TIP"; "UNK" when the State is not
+// known, "X" for a questionnaire cut by instrument).
+func SubmissionID(sub *saq.Submission) string {
+	country := sub.CountryCode
+	if country == "" {
+		country = "UNK"
+	}
+	cluster := sub.Cluster
+	if cluster == "" {
+		cluster = "X"
+	}
+	insts := make([]string, len(sub.Instruments))
+	for i, in := range sub.Instruments {
+		insts[i] = string(in)
+	}
+	if len(insts) == 0 {
+		insts = []string{"NONE"}
+	}
+	return country + "-" + cluster + "-" + strings.Join(insts, "+")
+}
+
+func (p *Pipeline) supersede(ctx context.Context, sha, by string) error {
+	st, err := p.status(ctx, sha)
+	if saq.KindOf(err) == saq.KindNotFound {
+		return nil // never finished: nothing to mark
+	}
+	if err != nil {
+		return err
+	}
+	if st.State == StateSuperseded {
+		return nil
+	}
+	st.State, st.SupersededBy = StateSuperseded, by
+	return p.putJSON(ctx, statusKey(sha), st)
+}
+
+func (p *Pipeline) submission(ctx context.Context, id string) (Submission, error) {
+	var s Submission
+	err := p.getJSON(ctx, submissionKey(id), &s)
+	if saq.KindOf(err) == saq.KindNotFound {
+		return Submission{ID: id}, nil
+	}
+	return s, err
+}
+
+func (p *Pipeline) status(ctx context.Context, sha string) (Status, error) {
+	var st Status
+	return st, p.getJSON(ctx, statusKey(sha), &st)
+}
+
+// Statuses lists every upload's status.
+func (p *Pipeline) Statuses(ctx context.Context) ([]Status, error) {
+	keys, err := p.Store.List(ctx, "status/")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Status, 0, len(keys))
+	for _, k := range keys {
+		var st Status
+		if err := p.getJSON(ctx, k, &st); err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// Record returns the stored record of an upload.
+func (p *Pipeline) Record(ctx context.Context, sha string) (saq.Record, error) {
+	var rec saq.Record
+	return rec, p.getJSON(ctx, recordKey(sha), &rec)
+}
+
+// Original returns the original bytes of an upload.
+func (p *Pipeline) Original(ctx context.Context, sha string) ([]byte, error) {
+	return p.Store.Get(ctx, originalKey(sha))
+}
+
+// Reindex indexes every current version from the stored records alone,
+// into idx (a new, empty index).
+func (p *Pipeline) Reindex(ctx context.Context, idx Index) (answers int, err error) {
+	sts, err := p.Statuses(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, st := range sts {
+		if st.State != StateExtracted {
+			continue
+		}
+		rec, err := p.Record(ctx, st.SHA256)
+		if err != nil {
+			return answers, fmt.Errorf("record %s: %w", st.SHA256, err)
+		}
+		docs := indexer.Docs(rec, indexer.Upload{SHA256: st.SHA256, File: st.File, SubmissionID: st.SubmissionID, Version: st.Version})
+		if err := idx.Replace(ctx, nil, docs); err != nil {
+			return answers, err
+		}
+		answers += len(docs)
+	}
+	return answers, nil
+}
+
+func (p *Pipeline) now() time.Time {
+	if p.Now != nil {
+		return p.Now()
+	}
+	return time.Now().UTC()
+}
+
+func (p *Pipeline) putJSON(ctx context.Context, key string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return p.Store.Put(ctx, key, append(b, '\n'))
+}
+
+func (p *Pipeline) getJSON(ctx context.Context, key string, v any) error {
+	b, err := p.Store.Get(ctx, key)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("%s: %w", key, err)
+	}
+	return nil
+}

@@ -1,0 +1,300 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/saq-review/saq"
+	"github.com/saq-review/saq/indexer"
+	"github.com/saq-review/saq/infra/filestore"
+	"github.com/saq-review/saq/internal/pdfbuild"
+)
+
+// questionnaire builds a one-page cluster I answer of a State to UNTOC
+// article 5, with the given narrative answer to question 1.
+func questionnaire(state, answer string) []byte {
+	d := pdfbuild.New()
+	f := d.Helvetica()
+	lines := []string{
+		"State party: " + state,
+		"Cluster I",
+		"Part I. United Nations Convention against Transnational Organized Crime",
+		"Article 5. Criminalization of participation in an organized criminal group",
+		"Question 1. Has your country adopted legislative measures?",
+		"[X] Yes [ ] No [ ] Partially",
+		answer,
+		"Question 2. Please provide examples of implementation.",
+		"Two cases were tried in 2024 under the same provisions.",
+	}
+	var c strings.Builder
+	y := 760.0
+	for _, l := range lines {
+		c.WriteString(pdfbuild.Text(72, y, 11, l))
+		y -= 30
+	}
+	d.Page(c.String(), fmt.Sprintf("/Font << /F1 %d 0 R >>", f), "")
+	return d.Bytes()
+}
+
+type fixture struct {
+	store *filestore.Store
+	index *indexer.Index
+	p     *Pipeline
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := filestore.Open(filepath.Join(dir, "blobs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := indexer.Open(filepath.Join(dir, "index"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	clock := time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
+	return &fixture{st, idx, &Pipeline{Store: st, Index: idx, Now: func() time.Time { return clock }}}
+}
+
+func (f *fixture) ingest(t *testing.T, name string, data []byte) (Outcome, Status) {
+	t.Helper()
+	out, st, err := f.p.Ingest(context.Background(), name, data)
+	if err != nil {
+		t.Fatalf("ingest %s: %v", name, err)
+	}
+	return out, st
+}
+
+// snapshot returns every key of the store with its bytes.
+func snapshot(t *testing.T, s saq.BlobStore) map[string][]byte {
+	t.Helper()
+	ctx := context.Background()
+	keys, err := s.List(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, k := range keys {
+		b, err := s.Get(ctx, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[k] = b
+	}
+	return out
+}
+
+// hits returns the ids of the answers matching a term in field, sorted.
+func hits(t *testing.T, idx bleve.Index, field, term string) []string {
+	t.Helper()
+	var q query.Query = bleve.NewMatchAllQuery()
+	if field != "" {
+		tq := bleve.NewTermQuery(term)
+		tq.SetField(field)
+		q = tq
+	}
+	res, err := idx.Search(bleve.NewSearchRequestOptions(q, 10000, 0, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func TestIngestIsIdempotent(t *testing.T) {
+	f := newFixture(t)
+	pdf := questionnaire("Mexico", "The Federal Criminal Code, article 164, establishes the offence.")
+	out, st := f.ingest(t, "mex.pdf", pdf)
+	if out != Ingested || st.State != StateExtracted || st.SubmissionID != "MEX-I-UNTOC" || st.Version != 1 || st.Answers != 2 {
+		t.Fatalf("first ingest: %s %+v", out, st)
+	}
+	got, err := f.p.Original(context.Background(), st.SHA256)
+	if err != nil || !bytes.Equal(got, pdf) {
+		t.Fatalf("original not kept byte for byte (err %v)", err)
+	}
+	before := snapshot(t, f.store)
+	ids := hits(t, f.index.Bleve(), "", "")
+
+	out, st2 := f.ingest(t, "copy-of-mex.pdf", pdf)
+	if out != Unchanged || st2.SHA256 != st.SHA256 {
+		t.Fatalf("second ingest: %s %+v, want unchanged", out, st2)
+	}
+	after := snapshot(t, f.store)
+	if len(after) != len(before) {
+		t.Fatalf("store has %d keys after re-ingest, %d before", len(after), len(before))
+	}
+	for k, b := range before {
+		if !bytes.Equal(after[k], b) {
+			t.Errorf("%s changed on re-ingest", k)
+		}
+	}
+	if got := hits(t, f.index.Bleve(), "", ""); !slices.Equal(got, ids) {
+		t.Errorf("index changed on re-ingest: %v, was %v", got, ids)
+	}
+}
+
+func TestCorrectedSubmissionSupersedes(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	v1 := questionnaire("Mexico", "The offence is defined in the penal code of 1931.")
+	v2 := questionnaire("Mexico", "The offence is defined in the Federal Law against Organized Crime.")
+	other := questionnaire("Peru", "The offence is defined in the penal code of 1991.")
+	_, s1 := f.ingest(t, "mex.pdf", v1)
+	f.ingest(t, "per.pdf", other)
+	out, s2 := f.ingest(t, "mex-corrected.pdf", v2)
+	if out != Ingested || s2.Version != 2 || s2.SubmissionID != s1.SubmissionID {
+		t.Fatalf("corrected: %s %+v", out, s2)
+	}
+	if got := hits(t, f.index.Bleve(), indexer.FieldUpload, s1.SHA256); len(got) != 0 {
+		t.Errorf("answers of the superseded version still indexed: %v", got)
+	}
+	if got := hits(t, f.index.Bleve(), indexer.FieldUpload, s2.SHA256); len(got) != 2 {
+		t.Errorf("corrected version has %d answers indexed, want 2", len(got))
+	}
+	if got := hits(t, f.index.Bleve(), indexer.FieldCountryCode, "PER"); len(got) != 2 {
+		t.Errorf("another State's answers were touched: %v", got)
+	}
+	if got := hits(t, f.index.Bleve(), indexer.FieldExact, "1931"); len(got) != 0 {
+		t.Errorf("old text still found: %v", got)
+	}
+	// The earlier version stays, marked.
+	old, err := f.p.status(ctx, s1.SHA256)
+	if err != nil || old.State != StateSuperseded || old.SupersededBy != s2.SHA256 {
+		t.Errorf("old status %+v (err %v), want superseded by %s", old, err, s2.SHA256)
+	}
+	if b, err := f.p.Original(ctx, s1.SHA256); err != nil || !bytes.Equal(b, v1) {
+		t.Errorf("old original lost (err %v)", err)
+	}
+	if rec, err := f.p.Record(ctx, s1.SHA256); err != nil || len(rec.Answers) != 2 {
+		t.Errorf("old record lost (err %v)", err)
+	}
+	// Uploading the first version again does not bring it back.
+	if out, _ := f.ingest(t, "mex.pdf", v1); out != Unchanged {
+		t.Errorf("re-upload of the old version: %s, want unchanged", out)
+	}
+	if got := hits(t, f.index.Bleve(), indexer.FieldUpload, s1.SHA256); len(got) != 0 {
+		t.Errorf("re-upload of the old version re-indexed it: %v", got)
+	}
+}
+
+func TestRejectedUploadIsKept(t *testing.T) {
+	f := newFixture(t)
+	data := []byte("minutes of the meeting, not a PDF")
+	out, st := f.ingest(t, "notes.pdf", data)
+	if out != Rejected || st.State != StateRejected || st.Error == nil || st.Error.Kind != saq.KindNotPDF || st.Error.Message == "" {
+		t.Fatalf("got %s %+v", out, st)
+	}
+	if b, err := f.p.Original(context.Background(), st.SHA256); err != nil || !bytes.Equal(b, data) {
+		t.Errorf("rejected upload not kept (err %v)", err)
+	}
+	if out, _ := f.ingest(t, "notes.pdf", data); out != Unchanged {
+		t.Errorf("second upload of a rejected file: %s, want unchanged", out)
+	}
+	if n, _ := f.index.Count(); n != 0 {
+		t.Errorf("%d answers indexed from a rejected file", n)
+	}
+}
+
+// flaky fails the first Put of a key with the given prefix, as a crash
+// between two steps would.
+type flaky struct {
+	saq.BlobStore
+	prefix string
+	failed bool
+}
+
+func (s *flaky) Put(ctx context.Context, key string, data []byte) error {
+	if !s.failed && strings.HasPrefix(key, s.prefix) {
+		s.failed = true
+		return errors.New("injected failure")
+	}
+	return s.BlobStore.Put(ctx, key, data)
+}
+
+// TestResumeAfterFailure interrupts ingestion at each step in turn; the
+// retry of the same upload must finish the work, with nothing twice.
+func TestResumeAfterFailure(t *testing.T) {
+	for _, step := range []string{"originals/", "records/", "submissions/", "status/"} {
+		t.Run(step, func(t *testing.T) {
+			f := newFixture(t)
+			f.ingest(t, "old.pdf", questionnaire("Mexico", "An earlier answer about 1931."))
+			pdf := questionnaire("Mexico", "A corrected answer about 2019.")
+			f.p.Store = &flaky{BlobStore: f.store, prefix: step}
+			if _, _, err := f.p.Ingest(context.Background(), "mex.pdf", pdf); err == nil {
+				t.Fatal("no error from the injected failure")
+			}
+			out, st := f.ingest(t, "mex.pdf", pdf)
+			if out != Ingested || st.Version != 2 {
+				t.Fatalf("retry: %s %+v", out, st)
+			}
+			if n, _ := f.index.Count(); n != 2 {
+				t.Errorf("%d answers indexed, want the 2 of the corrected version", n)
+			}
+			var sub Submission
+			if err := f.p.getJSON(context.Background(), submissionKey(st.SubmissionID), &sub); err != nil || len(sub.Versions) != 2 {
+				t.Errorf("submission versions %v (err %v), want 2", sub.Versions, err)
+			}
+		})
+	}
+}
+
+// TestReindexGivesTheSameIndex rebuilds the index from the stored records
+// alone and compares every document.
+func TestReindexGivesTheSameIndex(t *testing.T) {
+	f := newFixture(t)
+	f.ingest(t, "mex.pdf", questionnaire("Mexico", "The penal code of 1931."))
+	f.ingest(t, "mex2.pdf", questionnaire("Mexico", "The Federal Law against Organized Crime."))
+	f.ingest(t, "per.pdf", questionnaire("Peru", "Ley contra el Crimen Organizado, 2013."))
+	f.ingest(t, "bad.pdf", []byte("not a pdf"))
+
+	fresh, err := indexer.Open(filepath.Join(t.TempDir(), "index"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	n, err := f.p.Reindex(context.Background(), fresh)
+	if err != nil || n != 4 {
+		t.Fatalf("reindex: %d answers, %v; want 4", n, err)
+	}
+	want, got := dump(t, f.index.Bleve()), dump(t, fresh.Bleve())
+	if len(want) != 4 || len(got) != len(want) {
+		t.Fatalf("%d documents after reindex, %d before", len(got), len(want))
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s differs after reindex:\n got %s\nwant %s", id, got[id], w)
+		}
+	}
+}
+
+// dump returns every document's stored fields, printed.
+func dump(t *testing.T, idx bleve.Index) map[string]string {
+	t.Helper()
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 10000, 0, false)
+	req.Fields = []string{"*"}
+	res, err := idx.Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, h := range res.Hits {
+		out[h.ID] = fmt.Sprint(h.Fields)
+	}
+	return out
+}
