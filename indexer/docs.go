@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,7 +43,7 @@ func Docs(rec saq.Record, up Upload) map[string]Doc {
 			FieldArticleKey:   string(a.Instrument) + " " + a.Article,
 			FieldParagraph:    a.Paragraph,
 			FieldQuestion:     a.Question,
-			FieldChoice:       string(a.Choice),
+			FieldChoice:       ChoiceTerm(a.Choice),
 			FieldLanguage:     lang,
 			FieldSubmission:   up.SubmissionID,
 			FieldVersion:      float64(up.Version),
@@ -51,6 +52,9 @@ func Docs(rec saq.Record, up Upload) map[string]Doc {
 			FieldPages:        pagesText(a.Pages),
 			FieldQuestionText: a.QuestionText,
 			FieldExact:        []string{a.QuestionText, a.Text},
+		}
+		if n := slices.Index(saq.Instruments, a.Instrument); n >= 0 {
+			d[FieldInstrumentNum] = float64(n + 1)
 		}
 		if n, err := strconv.Atoi(a.Article); err == nil {
 			d[FieldArticleNum] = float64(n)
@@ -66,6 +70,18 @@ func Docs(rec saq.Record, up Upload) map[string]Doc {
 		out[DocID(up.SHA256, i)] = d
 	}
 	return out
+}
+
+// NoChoice is the indexed choice of an answer where nothing is ticked (or
+// the question has no tick boxes), so it can be counted and filtered.
+const NoChoice = "none"
+
+// ChoiceTerm is the indexed form of a choice.
+func ChoiceTerm(c saq.Choice) string {
+	if c == saq.Unanswered {
+		return NoChoice
+	}
+	return string(c)
 }
 
 // answerCluster is the submission's cluster, or for a questionnaire cut by

@@ -6,77 +6,188 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/saq-review/saq"
 )
 
-// Index is a bleve index of answers on local disk.
+// Index is the answers index: one bleve index (a shard) per State, under
+// dir/<ISO code>, all with the same mapping.
+//
+// A search opens only the shards of the States in the caller's scope, so
+// nothing of another State takes part in it: not its hits, not its facet
+// counts, not even the term statistics that scores are computed from.
+// An upload also touches its own State's shard only, which keeps writes
+// small and lets States be indexed in parallel.
 type Index struct {
-	bleve bleve.Index
-	path  string
+	dir  string
+	opts Options
+
+	mu     sync.Mutex
+	shards map[string]bleve.Index
 }
 
-// Open opens the index at path, creating it if it does not exist.
-// readOnly opens it shared, for searching while another process may hold
-// it for writing; it waits for such a writer at most a few seconds.
-func Open(path string, readOnly bool) (*Index, error) {
+// Options for opening an index.
+type Options struct {
+	// ReadOnly opens shards shared, for searching while another process
+	// may be writing; opening waits for such a writer a few seconds.
+	ReadOnly bool
+	// Bulk skips the sync to disk after every batch; Close persists
+	// everything. For rebuilding an index from the records, where a crash
+	// means starting the rebuild again.
+	Bulk bool
+}
+
+// UnknownState names the shard of submissions whose State was not read.
+const UnknownState = "UNK"
+
+var shardName = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// ShardOf returns the shard of a State's answers.
+func ShardOf(countryCode string) string {
+	if shardName.MatchString(countryCode) {
+		return countryCode
+	}
+	return UnknownState
+}
+
+// Open opens the index in dir, creating the directory if needed. Shards
+// are opened when first used.
+func Open(dir string, opts Options) (*Index, error) {
+	if !opts.ReadOnly {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+	}
+	return &Index{dir: dir, opts: opts, shards: map[string]bleve.Index{}}, nil
+}
+
+// Dir returns the directory of the index.
+func (x *Index) Dir() string { return x.dir }
+
+// States returns the codes of the shards on disk, sorted.
+func (x *Index) States() ([]string, error) {
+	ents, err := os.ReadDir(x.dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	var codes []string
+	for _, e := range ents {
+		if e.IsDir() && shardName.MatchString(e.Name()) {
+			codes = append(codes, e.Name())
+		}
+	}
+	return codes, nil
+}
+
+// Shard returns the open shard of a State; with create, it is created
+// when missing, otherwise a missing shard is (nil, nil).
+func (x *Index) Shard(code string, create bool) (bleve.Index, error) {
+	code = ShardOf(code)
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if s := x.shards[code]; s != nil {
+		return s, nil
+	}
+	path := filepath.Join(x.dir, code)
 	cfg := map[string]any{"bolt_timeout": "5s"}
-	if readOnly {
+	if x.opts.ReadOnly {
 		cfg["read_only"] = true
 	}
-	idx, err := bleve.OpenUsing(path, cfg)
+	if x.opts.Bulk {
+		cfg["unsafe_batch"] = true
+	}
+	s, err := bleve.OpenUsing(path, cfg)
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
-		if readOnly {
-			return nil, fmt.Errorf("no index at %s: ingest submissions first", path)
+		if !create || x.opts.ReadOnly {
+			return nil, nil
 		}
 		m, err := NewMapping()
 		if err != nil {
 			return nil, fmt.Errorf("index mapping: %w", err)
 		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, err
-		}
-		idx, err = bleve.NewUsing(path, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, map[string]any{"bolt_timeout": "5s"})
+		s, err = bleve.NewUsing(path, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, cfg)
 		if err != nil {
-			return nil, fmt.Errorf("create index %s: %w", path, err)
+			return nil, fmt.Errorf("create shard %s: %w", code, err)
 		}
-		return &Index{bleve: idx, path: path}, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("open shard %s: %w", code, err)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", path, err)
-	}
-	return &Index{bleve: idx, path: path}, nil
+	s.SetName(code)
+	x.shards[code] = s
+	return s, nil
 }
 
-// Path returns the directory of the index.
-func (x *Index) Path() string { return x.path }
+// Alias returns an alias over the shards of the States in scope that
+// exist: what a search in that scope reads, and nothing more.
+func (x *Index) Alias(scope saq.Scope) (bleve.IndexAlias, error) {
+	codes, err := x.States()
+	if err != nil {
+		return nil, err
+	}
+	alias := bleve.NewIndexAlias()
+	for _, c := range codes {
+		if !scope.Allows(c) {
+			continue
+		}
+		s, err := x.Shard(c, false)
+		if err != nil {
+			return nil, err
+		}
+		if s != nil {
+			alias.Add(s)
+		}
+	}
+	return alias, nil
+}
 
-// Bleve returns the underlying bleve index, for searching.
-func (x *Index) Bleve() bleve.Index { return x.bleve }
+// Close closes every open shard.
+func (x *Index) Close() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	var errs []error
+	for code, s := range x.shards {
+		if err := s.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("close shard %s: %w", code, err))
+		}
+		delete(x.shards, code)
+	}
+	return errors.Join(errs...)
+}
 
-// Close closes the index.
-func (x *Index) Close() error { return x.bleve.Close() }
+// batchSize bounds the documents held in memory for one batch. Larger
+// batches index faster (fewer, larger segments) up to a few thousand.
+const batchSize = 2000
 
-// batchSize bounds the documents held in memory for one batch.
-const batchSize = 500
-
-// Replace removes every answer of the uploads in remove and indexes docs,
-// in batches. Indexing the same documents twice leaves the same index.
-func (x *Index) Replace(ctx context.Context, remove []string, docs map[string]Doc) error {
-	b := x.bleve.NewBatch()
+// Replace removes every answer of the uploads in remove from the shard of
+// a State and indexes docs there, in batches. Indexing the same documents
+// twice leaves the same index.
+func (x *Index) Replace(ctx context.Context, state string, remove []string, docs map[string]Doc) error {
+	s, err := x.Shard(state, true)
+	if err != nil {
+		return err
+	}
+	b := s.NewBatch()
 	flush := func() error {
 		if b.Size() == 0 {
 			return nil
 		}
-		if err := x.bleve.Batch(b); err != nil {
+		if err := s.Batch(b); err != nil {
 			return fmt.Errorf("index batch: %w", err)
 		}
 		b.Reset()
 		return ctx.Err()
 	}
 	for _, sha := range remove {
-		ids, err := x.idsOfUpload(sha)
+		ids, err := idsOfUpload(s, sha)
 		if err != nil {
 			return err
 		}
@@ -89,8 +200,13 @@ func (x *Index) Replace(ctx context.Context, remove []string, docs map[string]Do
 			}
 		}
 	}
-	for id, d := range docs {
-		if err := b.Index(id, map[string]any(d)); err != nil {
+	ids := make([]string, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids) // the same order every time
+	for _, id := range ids {
+		if err := b.Index(id, map[string]any(docs[id])); err != nil {
 			return fmt.Errorf("index %s: %w", id, err)
 		}
 		if b.Size() >= batchSize {
@@ -102,13 +218,13 @@ func (x *Index) Replace(ctx context.Context, remove []string, docs map[string]Do
 	return flush()
 }
 
-func (x *Index) idsOfUpload(sha string) ([]string, error) {
+func idsOfUpload(s bleve.Index, sha string) ([]string, error) {
 	q := query.NewTermQuery(sha)
 	q.SetField(FieldUpload)
 	var ids []string
 	for from := 0; ; from += 1000 {
 		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
-		res, err := x.bleve.Search(req)
+		res, err := s.Search(req)
 		if err != nil {
 			return nil, fmt.Errorf("find answers of %s: %w", sha, err)
 		}
@@ -122,4 +238,25 @@ func (x *Index) idsOfUpload(sha string) ([]string, error) {
 }
 
 // Count returns the number of indexed answers.
-func (x *Index) Count() (uint64, error) { return x.bleve.DocCount() }
+func (x *Index) Count() (uint64, error) {
+	codes, err := x.States()
+	if err != nil {
+		return 0, err
+	}
+	var n uint64
+	for _, c := range codes {
+		s, err := x.Shard(c, false)
+		if err != nil {
+			return 0, err
+		}
+		if s == nil {
+			continue
+		}
+		k, err := s.DocCount()
+		if err != nil {
+			return 0, err
+		}
+		n += k
+	}
+	return n, nil
+}

@@ -25,7 +25,8 @@ import (
 //
 // Keyword fields (exact terms, facets, filters, sorting): the State's
 // code and name, instrument, cluster, article ("5") and article key
-// ("UNTOC 5"), paragraph, question, choice, language, submission id,
+// ("UNTOC 5"), paragraph, question, choice ("none" when nothing is
+// ticked), language, submission id,
 // version, upload (the original's SHA-256).
 //
 // Text: the narrative answer and the question text are indexed once with
@@ -41,25 +42,26 @@ var Languages = []string{"en", "fr", "es", "ru", "ar", "zh"}
 
 // Field names.
 const (
-	FieldCountryCode  = "country_code"
-	FieldCountry      = "country"
-	FieldInstrument   = "instrument"
-	FieldCluster      = "cluster"
-	FieldArticle      = "article"
-	FieldArticleKey   = "article_key"
-	FieldArticleNum   = "article_num"
-	FieldParagraph    = "paragraph"
-	FieldQuestion     = "question"
-	FieldQuestionNum  = "question_num"
-	FieldChoice       = "choice"
-	FieldLanguage     = "language"
-	FieldSubmission   = "submission_id"
-	FieldVersion      = "version"
-	FieldUpload       = "upload"
-	FieldPages        = "pages"
-	FieldFile         = "file"
-	FieldExact        = "exact"
-	FieldQuestionText = "question_text" // stored original question, shown in results
+	FieldCountryCode   = "country_code"
+	FieldCountry       = "country"
+	FieldInstrument    = "instrument"
+	FieldInstrumentNum = "instrument_num" // 1..4 in the conventional order, for sorting
+	FieldCluster       = "cluster"
+	FieldArticle       = "article"
+	FieldArticleKey    = "article_key"
+	FieldArticleNum    = "article_num"
+	FieldParagraph     = "paragraph"
+	FieldQuestion      = "question"
+	FieldQuestionNum   = "question_num"
+	FieldChoice        = "choice"
+	FieldLanguage      = "language"
+	FieldSubmission    = "submission_id"
+	FieldVersion       = "version"
+	FieldUpload        = "upload"
+	FieldPages         = "pages"
+	FieldFile          = "file"
+	FieldExact         = "exact"
+	FieldQuestionText  = "question_text" // stored original question, shown in results
 )
 
 // TextField and QuestionField name the analysed fields of a language.
@@ -136,7 +138,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	version := bleve.NewNumericFieldMapping()
 	version.Store = true
 	doc.AddFieldMappingsAt(FieldVersion, version)
-	for _, name := range []string{FieldArticleNum, FieldQuestionNum} {
+	for _, name := range []string{FieldInstrumentNum, FieldArticleNum, FieldQuestionNum} {
 		n := bleve.NewNumericFieldMapping()
 		n.Store = false
 		n.IncludeInAll = false

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -64,7 +65,7 @@ type Submission struct {
 
 // Index is what the pipeline needs of the search index.
 type Index interface {
-	Replace(ctx context.Context, remove []string, docs map[string]indexer.Doc) error
+	Replace(ctx context.Context, state string, remove []string, docs map[string]indexer.Doc) error
 }
 
 // Pipeline ingests uploads into a store and an index.
@@ -130,7 +131,7 @@ func (p *Pipeline) Ingest(ctx context.Context, file string, data []byte) (Outcom
 		older = append(older, v)
 	}
 	up := indexer.Upload{SHA256: sha, File: rec.File, SubmissionID: st.SubmissionID, Version: st.Version}
-	if err := p.Index.Replace(ctx, older, indexer.Docs(rec, up)); err != nil {
+	if err := p.Index.Replace(ctx, sub.CountryCode, older, indexer.Docs(rec, up)); err != nil {
 		return "", Status{}, err
 	}
 	for _, v := range older {
@@ -225,25 +226,33 @@ func (p *Pipeline) Original(ctx context.Context, sha string) ([]byte, error) {
 }
 
 // Reindex indexes every current version from the stored records alone,
-// into idx (a new, empty index).
+// into idx (a new, empty index), one batch run per State.
 func (p *Pipeline) Reindex(ctx context.Context, idx Index) (answers int, err error) {
 	sts, err := p.Statuses(ctx)
 	if err != nil {
 		return 0, err
 	}
+	byState := map[string]map[string]indexer.Doc{}
 	for _, st := range sts {
 		if st.State != StateExtracted {
 			continue
 		}
 		rec, err := p.Record(ctx, st.SHA256)
 		if err != nil {
-			return answers, fmt.Errorf("record %s: %w", st.SHA256, err)
+			return 0, fmt.Errorf("record %s: %w", st.SHA256, err)
 		}
 		docs := indexer.Docs(rec, indexer.Upload{SHA256: st.SHA256, File: st.File, SubmissionID: st.SubmissionID, Version: st.Version})
-		if err := idx.Replace(ctx, nil, docs); err != nil {
+		shard := indexer.ShardOf(st.CountryCode)
+		if byState[shard] == nil {
+			byState[shard] = map[string]indexer.Doc{}
+		}
+		maps.Copy(byState[shard], docs)
+	}
+	for _, state := range slices.Sorted(maps.Keys(byState)) {
+		if err := idx.Replace(ctx, state, nil, byState[state]); err != nil {
 			return answers, err
 		}
-		answers += len(docs)
+		answers += len(byState[state])
 	}
 	return answers, nil
 }

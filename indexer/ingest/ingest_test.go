@@ -59,7 +59,7 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := indexer.Open(filepath.Join(dir, "index"), false)
+	idx, err := indexer.Open(filepath.Join(dir, "index"), indexer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestIngestIsIdempotent(t *testing.T) {
 		t.Fatalf("original not kept byte for byte (err %v)", err)
 	}
 	before := snapshot(t, f.store)
-	ids := hits(t, f.index.Bleve(), "", "")
+	ids := hits(t, all(t, f.index), "", "")
 
 	out, st2 := f.ingest(t, "copy-of-mex.pdf", pdf)
 	if out != Unchanged || st2.SHA256 != st.SHA256 {
@@ -144,7 +144,7 @@ func TestIngestIsIdempotent(t *testing.T) {
 			t.Errorf("%s changed on re-ingest", k)
 		}
 	}
-	if got := hits(t, f.index.Bleve(), "", ""); !slices.Equal(got, ids) {
+	if got := hits(t, all(t, f.index), "", ""); !slices.Equal(got, ids) {
 		t.Errorf("index changed on re-ingest: %v, was %v", got, ids)
 	}
 }
@@ -161,16 +161,16 @@ func TestCorrectedSubmissionSupersedes(t *testing.T) {
 	if out != Ingested || s2.Version != 2 || s2.SubmissionID != s1.SubmissionID {
 		t.Fatalf("corrected: %s %+v", out, s2)
 	}
-	if got := hits(t, f.index.Bleve(), indexer.FieldUpload, s1.SHA256); len(got) != 0 {
+	if got := hits(t, all(t, f.index), indexer.FieldUpload, s1.SHA256); len(got) != 0 {
 		t.Errorf("answers of the superseded version still indexed: %v", got)
 	}
-	if got := hits(t, f.index.Bleve(), indexer.FieldUpload, s2.SHA256); len(got) != 2 {
+	if got := hits(t, all(t, f.index), indexer.FieldUpload, s2.SHA256); len(got) != 2 {
 		t.Errorf("corrected version has %d answers indexed, want 2", len(got))
 	}
-	if got := hits(t, f.index.Bleve(), indexer.FieldCountryCode, "PER"); len(got) != 2 {
+	if got := hits(t, all(t, f.index), indexer.FieldCountryCode, "PER"); len(got) != 2 {
 		t.Errorf("another State's answers were touched: %v", got)
 	}
-	if got := hits(t, f.index.Bleve(), indexer.FieldExact, "1931"); len(got) != 0 {
+	if got := hits(t, all(t, f.index), indexer.FieldExact, "1931"); len(got) != 0 {
 		t.Errorf("old text still found: %v", got)
 	}
 	// The earlier version stays, marked.
@@ -188,7 +188,7 @@ func TestCorrectedSubmissionSupersedes(t *testing.T) {
 	if out, _ := f.ingest(t, "mex.pdf", v1); out != Unchanged {
 		t.Errorf("re-upload of the old version: %s, want unchanged", out)
 	}
-	if got := hits(t, f.index.Bleve(), indexer.FieldUpload, s1.SHA256); len(got) != 0 {
+	if got := hits(t, all(t, f.index), indexer.FieldUpload, s1.SHA256); len(got) != 0 {
 		t.Errorf("re-upload of the old version re-indexed it: %v", got)
 	}
 }
@@ -263,7 +263,7 @@ func TestReindexGivesTheSameIndex(t *testing.T) {
 	f.ingest(t, "per.pdf", questionnaire("Peru", "Ley contra el Crimen Organizado, 2013."))
 	f.ingest(t, "bad.pdf", []byte("not a pdf"))
 
-	fresh, err := indexer.Open(filepath.Join(t.TempDir(), "index"), false)
+	fresh, err := indexer.Open(filepath.Join(t.TempDir(), "index"), indexer.Options{Bulk: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +272,7 @@ func TestReindexGivesTheSameIndex(t *testing.T) {
 	if err != nil || n != 4 {
 		t.Fatalf("reindex: %d answers, %v; want 4", n, err)
 	}
-	want, got := dump(t, f.index.Bleve()), dump(t, fresh.Bleve())
+	want, got := dump(t, all(t, f.index)), dump(t, all(t, fresh))
 	if len(want) != 4 || len(got) != len(want) {
 		t.Fatalf("%d documents after reindex, %d before", len(got), len(want))
 	}
@@ -281,6 +281,16 @@ func TestReindexGivesTheSameIndex(t *testing.T) {
 			t.Errorf("%s differs after reindex:\n got %s\nwant %s", id, got[id], w)
 		}
 	}
+}
+
+// all returns the whole index, every State.
+func all(t *testing.T, x *indexer.Index) bleve.Index {
+	t.Helper()
+	a, err := x.Alias(saq.AllStates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 // dump returns every document's stored fields, printed.
