@@ -126,14 +126,14 @@ func (x *Index) Shard(code string, create bool) (bleve.Index, error) {
 	return s, nil
 }
 
-// Alias returns an alias over the shards of the States in scope that
-// exist: what a search in that scope reads, and nothing more.
-func (x *Index) Alias(scope saq.Scope) (bleve.IndexAlias, error) {
+// Shards returns the open shards of the States in scope that exist:
+// what a search in that scope reads, and nothing more.
+func (x *Index) Shards(scope saq.Scope) ([]bleve.Index, error) {
 	codes, err := x.States()
 	if err != nil {
 		return nil, err
 	}
-	alias := bleve.NewIndexAlias()
+	var out []bleve.Index
 	for _, c := range codes {
 		if !scope.Allows(c) {
 			continue
@@ -143,10 +143,10 @@ func (x *Index) Alias(scope saq.Scope) (bleve.IndexAlias, error) {
 			return nil, err
 		}
 		if s != nil {
-			alias.Add(s)
+			out = append(out, s)
 		}
 	}
-	return alias, nil
+	return out, nil
 }
 
 // Close closes every open shard.

@@ -286,11 +286,11 @@ func TestReindexGivesTheSameIndex(t *testing.T) {
 // all returns the whole index, every State.
 func all(t *testing.T, x *indexer.Index) bleve.Index {
 	t.Helper()
-	a, err := x.Alias(saq.AllStates)
+	shards, err := x.Shards(saq.AllStates)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return a
+	return bleve.NewIndexAlias(shards...)
 }
 
 // dump returns every document's stored fields, printed.
