@@ -37,10 +37,6 @@ type Options struct {
 	// ReadOnly opens shards shared, for searching while another process
 	// may be writing; opening waits for such a writer a few seconds.
 	ReadOnly bool
-	// Bulk skips the sync to disk after every batch; Close persists
-	// everything. For rebuilding an index from the records, where a crash
-	// means starting the rebuild again.
-	Bulk bool
 }
 
 // UnknownState names the shard of submissions whose State was not read.
@@ -101,9 +97,6 @@ func (x *Index) Shard(code string, create bool) (bleve.Index, error) {
 	cfg := map[string]any{"bolt_timeout": "5s"}
 	if x.opts.ReadOnly {
 		cfg["read_only"] = true
-	}
-	if x.opts.Bulk {
-		cfg["unsafe_batch"] = true
 	}
 	s, err := bleve.OpenUsing(path, cfg)
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {

@@ -48,37 +48,12 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	opt := extract.Options{MaxBytes: *maxMB << 20, MaxPages: *maxPages, Timeout: *timeout, Language: *language}
-	if *country != "" {
-		c, ok := saq.LookupCountry(*country)
-		if !ok {
-			fmt.Fprintf(stderr, "saq extract: unknown country %q\n", *country)
-			return exitUsage
-		}
-		opt.Country = c.Code
-	}
-	for _, s := range instruments {
-		inst, ok := saq.ParseInstrument(s)
-		if !ok {
-			fmt.Fprintf(stderr, "saq extract: unknown instrument %q (want UNTOC, TIP, SOM or FIREARMS)\n", s)
-			return exitUsage
-		}
-		opt.Instruments = append(opt.Instruments, inst)
-	}
-	if *cluster != "" {
-		c, ok := saq.ParseCluster(*cluster)
-		if !ok {
-			fmt.Fprintf(stderr, "saq extract: unknown cluster %q (want I, II, III or IV)\n", *cluster)
-			return exitUsage
-		}
-		opt.Cluster = c
-	}
-	switch *language {
-	case "", "en", "fr", "es", "ru", "ar", "zh":
-	default:
-		fmt.Fprintf(stderr, "saq extract: unknown language %q (want en, fr, es, ru, ar or zh)\n", *language)
+	opt, err := overrides(*country, instruments, *cluster, *language)
+	if err != nil {
+		fmt.Fprintf(stderr, "saq extract: %v\n", err)
 		return exitUsage
 	}
+	opt.MaxBytes, opt.MaxPages, opt.Timeout = *maxMB<<20, *maxPages, *timeout
 	if *out != "" {
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			fmt.Fprintf(stderr, "saq extract: %v\n", err)

@@ -1,6 +1,6 @@
 // Command saq is the command line of the questionnaire pipeline: extract
-// answers from submission PDFs, and (in later commands) ingest, search and
-// serve them. See README.md for the contracts of each command.
+// answers from submission PDFs, ingest them into a local data directory,
+// and search them. See README.md for the contracts of each command.
 package main
 
 import (
@@ -25,6 +25,9 @@ type command struct {
 var commands = []command{
 	{"extract", "extract answers from submission PDFs (JSON Lines, or one JSON file each)", runExtract},
 	{"eval", "score extraction against truth files (recall, precision, choices, text F1, leaks)", runEval},
+	{"ingest", "keep, extract and index submission PDFs (files or folders) in the local data directory", runIngest},
+	{"search", "search the indexed answers: query, filters, facets, highlighted passages (--json)", runSearch},
+	{"reindex", "rebuild the search index from the stored answer records alone", runReindex},
 	{"text", "print a PDF's text in reading order, as extraction sees it (--layout for details)", runText},
 	{"bench", "measure extraction throughput against poppler's pdftotext on the same files", runBench},
 }

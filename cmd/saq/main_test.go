@@ -13,29 +13,27 @@ import (
 	"github.com/saq-review/saq/internal/pdfbuild"
 )
 
-// questionnaire writes a one-page questionnaire PDF and returns its path.
+// questionnaire writes a one-page questionnaire PDF of Mexico and returns its path.
 func questionnaire(t *testing.T, dir, name string) string {
 	t.Helper()
-	d := pdfbuild.New()
-	f := d.Helvetica()
-	lines := []string{
-		"State party: Mexico",
+	return questionnaireOf(t, dir, name, "Mexico", "The Federal Criminal Code, article 164, establishes the offence.")
+}
+
+// questionnaireOf writes a one-page questionnaire PDF of a State, with the
+// given narrative answer to question 1 of UNTOC article 5.
+func questionnaireOf(t *testing.T, dir, name, state, answer string) string {
+	t.Helper()
+	pdf := pdfbuild.Lines(
+		"State party: "+state,
 		"Part I. United Nations Convention against Transnational Organized Crime",
 		"Article 5. Criminalization of participation in an organized criminal group",
 		"Question 1. Has your country adopted legislative measures?",
 		"[X] Yes [ ] No [ ] Partially",
-		"The Federal Criminal Code, article 164, establishes the offence.",
+		answer,
 		"Question 2. Please provide examples of implementation.",
-	}
-	var c strings.Builder
-	y := 760.0
-	for _, l := range lines {
-		c.WriteString(pdfbuild.Text(72, y, 11, l))
-		y -= 30
-	}
-	d.Page(c.String(), fmt.Sprintf("/Font << /F1 %d 0 R >>", f), "")
+	)
 	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, d.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path

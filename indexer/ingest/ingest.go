@@ -13,6 +13,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/saq-review/saq"
@@ -72,8 +73,10 @@ type Index interface {
 type Pipeline struct {
 	Store   saq.BlobStore
 	Index   Index
-	Extract extract.Options  // limits and metadata overrides for every upload
+	Options extract.Options  // limits and metadata overrides for every upload
 	Now     func() time.Time // for tests; time.Now when nil
+
+	mu sync.Mutex // one commit at a time
 }
 
 // Outcome of one upload.
@@ -86,24 +89,56 @@ const (
 	Rejected  Outcome = "rejected"
 )
 
-// Ingest takes one upload. Re-ingesting the same bytes changes nothing. A
-// crash at any point leaves a state that the next call for the same bytes
-// completes: every step is keyed by the content hash.
+// Ingest takes one upload: Extract, then Commit.
 func (p *Pipeline) Ingest(ctx context.Context, file string, data []byte) (Outcome, Status, error) {
+	u, err := p.Extract(ctx, file, data)
+	if err != nil {
+		return "", Status{}, err
+	}
+	return p.Commit(ctx, u)
+}
+
+// Upload is an upload kept and extracted, not yet committed.
+type Upload struct {
+	sha       string
+	record    saq.Record
+	unchanged *Status // the upload's status when the same bytes came before
+}
+
+// Extract keeps the original and extracts its answers: the slow part of
+// ingestion, which may run for several uploads at once. Re-ingesting the
+// same bytes changes nothing. A failure at any step leaves a state that the
+// next attempt with the same bytes completes: every step is keyed by the
+// content hash.
+func (p *Pipeline) Extract(ctx context.Context, file string, data []byte) (*Upload, error) {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
 	if st, err := p.status(ctx, sha); err == nil {
-		return Unchanged, st, nil
+		return &Upload{sha: sha, unchanged: &st}, nil
 	} else if saq.KindOf(err) != saq.KindNotFound {
-		return "", Status{}, err
+		return nil, err
 	}
 	if err := p.Store.Put(ctx, originalKey(sha), data); err != nil {
-		return "", Status{}, fmt.Errorf("store original: %w", err)
+		return nil, fmt.Errorf("store original: %w", err)
 	}
-	rec := extract.File(ctx, file, data, p.Extract)
+	rec := extract.File(ctx, file, data, p.Options)
 	if err := p.putJSON(ctx, recordKey(sha), rec); err != nil {
-		return "", Status{}, fmt.Errorf("store record: %w", err)
+		return nil, fmt.Errorf("store record: %w", err)
 	}
+	return &Upload{sha: sha, record: rec}, nil
+}
+
+// Commit indexes an extracted upload as the next version of its
+// submission, replacing the answers of the version it supersedes. Commits
+// are serialised, and should be made in the order the uploads came: that
+// order numbers the versions.
+func (p *Pipeline) Commit(ctx context.Context, u *Upload) (Outcome, Status, error) {
+	if u.unchanged != nil {
+		return Unchanged, *u.unchanged, nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	sha, rec := u.sha, u.record
 	st := Status{SHA256: sha, File: rec.File, IngestedAt: p.now(), Pages: rec.Pages, Warnings: rec.Warnings}
 	if rec.Error != nil {
 		st.State, st.Error = StateRejected, rec.Error
@@ -126,10 +161,7 @@ func (p *Pipeline) Ingest(ctx context.Context, file string, data []byte) (Outcom
 		}
 	}
 	st.Version = slices.Index(s.Versions, sha) + 1
-	var older []string
-	for _, v := range s.Versions[:st.Version-1] {
-		older = append(older, v)
-	}
+	older := slices.Clone(s.Versions[:st.Version-1])
 	up := indexer.Upload{SHA256: sha, File: rec.File, SubmissionID: st.SubmissionID, Version: st.Version}
 	if err := p.Index.Replace(ctx, sub.CountryCode, older, indexer.Docs(rec, up)); err != nil {
 		return "", Status{}, err

@@ -23,10 +23,8 @@ import (
 // questionnaire builds a one-page cluster I answer of a State to UNTOC
 // article 5, with the given narrative answer to question 1.
 func questionnaire(state, answer string) []byte {
-	d := pdfbuild.New()
-	f := d.Helvetica()
-	lines := []string{
-		"State party: " + state,
+	return pdfbuild.Lines(
+		"State party: "+state,
 		"Cluster I",
 		"Part I. United Nations Convention against Transnational Organized Crime",
 		"Article 5. Criminalization of participation in an organized criminal group",
@@ -35,15 +33,7 @@ func questionnaire(state, answer string) []byte {
 		answer,
 		"Question 2. Please provide examples of implementation.",
 		"Two cases were tried in 2024 under the same provisions.",
-	}
-	var c strings.Builder
-	y := 760.0
-	for _, l := range lines {
-		c.WriteString(pdfbuild.Text(72, y, 11, l))
-		y -= 30
-	}
-	d.Page(c.String(), fmt.Sprintf("/Font << /F1 %d 0 R >>", f), "")
-	return d.Bytes()
+	)
 }
 
 type fixture struct {
@@ -263,7 +253,7 @@ func TestReindexGivesTheSameIndex(t *testing.T) {
 	f.ingest(t, "per.pdf", questionnaire("Peru", "Ley contra el Crimen Organizado, 2013."))
 	f.ingest(t, "bad.pdf", []byte("not a pdf"))
 
-	fresh, err := indexer.Open(filepath.Join(t.TempDir(), "index"), indexer.Options{Bulk: true})
+	fresh, err := indexer.Open(filepath.Join(t.TempDir(), "index"), indexer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

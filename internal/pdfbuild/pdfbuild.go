@@ -100,3 +100,19 @@ func Text(x, y, size float64, s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
 	return fmt.Sprintf("BT /F1 %g Tf %g %g Td (%s) Tj ET\n", size, x, y, r.Replace(s))
 }
+
+// Lines returns a one-page document showing each line in Helvetica 11 at
+// the left margin, 30 points apart: enough for a short questionnaire.
+// Lines are WinAnsi text.
+func Lines(lines ...string) []byte {
+	d := New()
+	f := d.Helvetica()
+	var c strings.Builder
+	y := 760.0
+	for _, l := range lines {
+		c.WriteString(Text(72, y, 11, l))
+		y -= 30
+	}
+	d.Page(c.String(), fmt.Sprintf("/Font << /F1 %d 0 R >>", f), "")
+	return d.Bytes()
+}
