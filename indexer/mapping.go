@@ -166,7 +166,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	exact := bleve.NewTextFieldMapping()
 	exact.Analyzer = analyzerExact
 	exact.Store = false
-	exact.IncludeTermVectors = false
+	exact.IncludeTermVectors = true // positions: phrase queries need them
 	exact.DocValues = false
 	exact.IncludeInAll = false
 	doc.AddFieldMappingsAt(FieldExact, exact)

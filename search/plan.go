@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -333,11 +334,25 @@ func rewrite(q query.Query) (query.Query, error) {
 			return &c
 		})
 	case *query.MatchPhraseQuery:
-		return leaf(q.Field(), q.MatchPhrase, false, func(field string) query.Query {
+		at := func(field string) query.Query {
 			c := *q
 			c.SetField(field)
 			return &c
-		})
+		}
+		if q.Field() == "" && !hasCJK(q.MatchPhrase) {
+			// A quoted phrase is found as written: the exact field decides
+			// which answers have it, so there is no false hit from a
+			// stemmer or a dropped stop word. The analysed fields only add
+			// to the score and give the passages to highlight. (Chinese is
+			// indexed as characters and pairs: its phrases are left to the
+			// analysed fields.)
+			shown, err := leaf("", q.MatchPhrase, false, at)
+			if err != nil {
+				return nil, err
+			}
+			return query.NewBooleanQuery([]query.Query{at(indexer.FieldExact)}, []query.Query{shown}, nil), nil
+		}
+		return leaf(q.Field(), q.MatchPhrase, false, at)
 	case *query.WildcardQuery:
 		if err := termPattern(q.Wildcard); err != nil {
 			return nil, err
@@ -376,6 +391,15 @@ func rewrite(q query.Query) (query.Query, error) {
 		return nil, invalid("dates cannot be searched: answers have no date field")
 	}
 	return nil, invalid("unsupported query %T", q)
+}
+
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+	}
+	return false
 }
 
 // termPattern rejects wildcards that would enumerate the whole dictionary

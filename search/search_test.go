@@ -68,6 +68,8 @@ func TestAnswers(t *testing.T) {
 		{"word", Request{Query: "witness"}, []string{"CAN UNTOC 24.1", "MEX UNTOC 24.1", "MEX UNTOC 24.2"}, false},
 		{"two words rank the answer with both first", Request{Query: "witness relocation"}, []string{"MEX UNTOC 24.1", "MEX UNTOC 24.2", "CAN UNTOC 24.1"}, true},
 		{"phrase", Request{Query: `"beneficial ownership"`}, []string{"CAN UNTOC 12.1", "MEX UNTOC 12.1"}, false},
+		{"phrase is matched as written", Request{Query: `"witnesses relocation"`}, []string{}, false},
+		{"phrase in chinese", Request{Query: `"洗钱罪"`}, []string{"CHN UNTOC 6.1"}, false},
 		{"phrase minus word", Request{Query: `"beneficial ownership" -bank`}, []string{}, false},
 		{"phrase minus word absent", Request{Query: `"beneficial ownership" -tax`}, []string{"CAN UNTOC 12.1"}, false},
 		{"must", Request{Query: `+witnesses +police`}, []string{"CAN UNTOC 24.1"}, false},

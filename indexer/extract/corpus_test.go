@@ -3,7 +3,6 @@ package extract
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,28 +12,19 @@ import (
 	"github.com/saq-review/saq/internal/corpus"
 )
 
-// corpusOptions finds what the corpus generator needs: the TrueType fonts
-// shipped in the fpdf and pdfcpu modules, and Chromium. Under CI
+// corpusOptions finds what the corpus generator needs. Under CI
 // (SAQ_REQUIRE_TOOLS=1) a missing Chromium fails the test rather than
 // shrinking the corpus.
 func corpusOptions(t *testing.T) corpus.Options {
 	t.Helper()
-	dir := func(mod string) string {
-		out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", mod).Output()
-		if err != nil {
-			t.Fatalf("go list %s: %v", mod, err)
+	opt, err := corpus.LocalOptions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opt.Chromium == "" {
+		if os.Getenv("SAQ_REQUIRE_TOOLS") != "" {
+			t.Fatal("chromium is required (SAQ_REQUIRE_TOOLS is set)")
 		}
-		return strings.TrimSpace(string(out))
-	}
-	opt := corpus.Options{
-		FontDir: filepath.Join(dir("github.com/go-pdf/fpdf"), "font"),
-		CJKFont: filepath.Join(dir("github.com/pdfcpu/pdfcpu"), "pkg", "testdata", "fonts", "unifont-13.0.03.ttf"),
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		opt.Chromium = p
-	} else if os.Getenv("SAQ_REQUIRE_TOOLS") != "" {
-		t.Fatal("chromium is required (SAQ_REQUIRE_TOOLS is set)")
-	} else {
 		t.Log("chromium not found: Chromium-made documents are left out")
 	}
 	return opt
