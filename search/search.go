@@ -38,6 +38,8 @@ type Request struct {
 	Choice     string // yes, yes_in_part, no, not_applicable, none (nothing ticked)
 	Language   string // en, fr, es, ru, ar, zh
 
+	NoFacets bool // leave the facet counts out, for callers that only want hits
+
 	Sort   string // SortRelevance (the default), SortCountry or SortArticle
 	Limit  int    // hits per page: DefaultLimit when 0, at most MaxLimit
 	Offset int    // hits to skip, for paging
@@ -152,8 +154,10 @@ func Answers(ctx context.Context, idx *indexer.Index, scope saq.Scope, req Reque
 	// its top Offset+Limit hits and would highlight all of them.
 	sr := bleve.NewSearchRequestOptions(q, p.limit, req.Offset, false)
 	sr.SortBy(p.sort)
-	for _, f := range facetFields {
-		sr.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
+	if !req.NoFacets {
+		for _, f := range facetFields {
+			sr.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
+		}
 	}
 	res, err := alias.SearchInContext(ctx, sr)
 	if err != nil {

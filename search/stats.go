@@ -23,6 +23,7 @@ import (
 // part in it.
 type scopeStats struct {
 	readers []index.IndexReader
+	fields  []map[string]bool // of each reader
 
 	mu    sync.Mutex
 	docs  uint64
@@ -44,6 +45,16 @@ func openStats(shards []bleve.Index) (*scopeStats, error) {
 			return nil, fmt.Errorf("shard %s: %w", sh.Name(), err)
 		}
 		s.readers = append(s.readers, r)
+		fs, err := r.Fields()
+		if err != nil {
+			s.close()
+			return nil, err
+		}
+		present := map[string]bool{}
+		for _, f := range fs {
+			present[f] = true
+		}
+		s.fields = append(s.fields, present)
 		n, err := r.DocCount()
 		if err != nil {
 			s.close()
@@ -67,7 +78,10 @@ func (s *scopeStats) fieldCardinality(field string) (int, error) {
 		return n, nil
 	}
 	total := 0
-	for _, r := range s.readers {
+	for i, r := range s.readers {
+		if !s.fields[i][field] {
+			continue
+		}
 		br, ok := r.(index.BM25Reader)
 		if !ok {
 			return 0, errors.New("index reader gives no field statistics")
@@ -90,7 +104,10 @@ func (s *scopeStats) docFreq(ctx context.Context, field string, term []byte) (ui
 		return n, nil
 	}
 	var total uint64
-	for _, r := range s.readers {
+	for i, r := range s.readers {
+		if !s.fields[i][field] {
+			continue
+		}
 		tfr, err := r.TermFieldReader(ctx, term, field, false, false, false)
 		if err != nil {
 			return 0, err
@@ -109,7 +126,51 @@ type scoped struct {
 }
 
 func (q scoped) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	return q.Query.Searcher(ctx, &statsReader{IndexReader: i, stats: q.stats}, m, o)
+	fs, err := i.Fields()
+	if err != nil {
+		return nil, err
+	}
+	present := map[string]bool{}
+	for _, f := range fs {
+		present[f] = true
+	}
+	return prune(q.Query, present).Searcher(ctx, &statsReader{IndexReader: i, stats: q.stats}, m, o)
+}
+
+// prune returns q with the leaves on fields a shard does not have (the
+// other languages' fields, mostly) replaced by queries that match nothing
+// and cost nothing: no analysis, no term lookup. They stay in place so
+// that disjunctions keep their number of clauses, and scores their scale.
+func prune(q query.Query, present map[string]bool) query.Query {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		c := *q
+		for _, p := range []*query.Query{&c.Must, &c.Should, &c.MustNot} {
+			if *p != nil {
+				*p = prune(*p, present)
+			}
+		}
+		return &c
+	case *query.ConjunctionQuery:
+		c := *q
+		c.Conjuncts = make([]query.Query, len(q.Conjuncts))
+		for i, x := range q.Conjuncts {
+			c.Conjuncts[i] = prune(x, present)
+		}
+		return &c
+	case *query.DisjunctionQuery:
+		c := *q
+		c.Disjuncts = make([]query.Query, len(q.Disjuncts))
+		for i, x := range q.Disjuncts {
+			c.Disjuncts[i] = prune(x, present)
+		}
+		return &c
+	case query.FieldableQuery:
+		if f := q.Field(); f != "" && !present[f] {
+			return query.NewMatchNoneQuery()
+		}
+	}
+	return q
 }
 
 // statsReader is a shard's reader that reports the scope's statistics.

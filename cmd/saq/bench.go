@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"text/tabwriter"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 // runBench implements
 //
 //	saq bench [--min-time D] [FILE|DIR]...
+//	saq bench --search SIZES [--rounds N]
 //
 // It measures extraction throughput on the given PDFs (default: the sample
 // submissions in ../shared/samples) and, in the same run on the same files,
@@ -30,6 +30,8 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	minTime := fs.Duration("min-time", 3*time.Second, "run each side at least this long")
+	searchSizes := fs.String("search", "", "instead of extraction, measure indexing and search on synthetic corpora of these `SIZES` (answers, comma-separated, e.g. 10000,100000)")
+	queryRounds := fs.Int("rounds", 5, "with --search: times each query of the mix is run")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: saq bench [--min-time D] [FILE|DIR]...")
 		fs.PrintDefaults()
@@ -38,10 +40,13 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitUsage
 	}
+	if *searchSizes != "" {
+		return benchSearch(*searchSizes, *queryRounds, stdout, stderr)
+	}
 	if len(paths) == 0 {
 		paths = []string{filepath.Join("..", "shared", "samples")}
 	}
-	files, err := pdfFiles(paths)
+	files, err := listFiles(paths)
 	if err != nil || len(files) == 0 {
 		fmt.Fprintf(stderr, "saq bench: no PDF files found in %v (%v)\n", paths, err)
 		return exitUsage
@@ -121,30 +126,4 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	}
 	tw.Flush()
 	return exitOK
-}
-
-// pdfFiles expands files and directories into the PDF files they name.
-func pdfFiles(paths []string) ([]string, error) {
-	var out []string
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		if !fi.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && filepath.Ext(path) == ".pdf" {
-				out = append(out, path)
-			}
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Strings(out)
-	return out, nil
 }
