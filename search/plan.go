@@ -185,15 +185,8 @@ func countryCode(s string) (string, error) {
 }
 
 func cluster(s string) (string, error) {
-	switch strings.ToUpper(strings.TrimSpace(s)) {
-	case "I", "1":
-		return "I", nil
-	case "II", "2":
-		return "II", nil
-	case "III", "3":
-		return "III", nil
-	case "IV", "4":
-		return "IV", nil
+	if c, ok := saq.ParseCluster(s); ok {
+		return c, nil
 	}
 	return "", invalid("unknown cluster %q: use I, II, III or IV", s)
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -126,26 +124,7 @@ func TestScoresDoNotDependOnShards(t *testing.T) {
 // openSingleShard indexes every answer of the fixture into one shard.
 func openSingleShard(t *testing.T) *indexer.Index {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "records.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var recs []saq.Record
-	if err := json.Unmarshal(b, &recs); err != nil {
-		t.Fatal(err)
-	}
-	idx, err := indexer.Open(filepath.Join(t.TempDir(), "index"), indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	for _, r := range recs {
-		code := r.Submission.CountryCode
-		up := indexer.Upload{SHA256: r.SHA256, File: r.File, SubmissionID: code + "-" + r.Submission.Cluster + "-UNTOC", Version: 1}
-		if err := idx.Replace(context.Background(), "ALL", nil, indexer.Docs(r, up)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	idx := indexFixture(t, "ALL")
 	if codes, _ := idx.States(); !slices.Equal(codes, []string{"ALL"}) {
 		t.Fatalf("shards %v", codes)
 	}

@@ -18,6 +18,13 @@ import (
 // without, and returns the index.
 func openFixture(t testing.TB, without ...string) *indexer.Index {
 	t.Helper()
+	return indexFixture(t, "", without...)
+}
+
+// indexFixture indexes testdata/records.json into the shard of each
+// State, or all into the given shard.
+func indexFixture(t testing.TB, shard string, without ...string) *indexer.Index {
+	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", "records.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +44,11 @@ func openFixture(t testing.TB, without ...string) *indexer.Index {
 			continue
 		}
 		up := indexer.Upload{SHA256: r.SHA256, File: r.File, SubmissionID: code + "-" + r.Submission.Cluster + "-UNTOC", Version: 1}
-		if err := idx.Replace(context.Background(), code, nil, indexer.Docs(r, up)); err != nil {
+		into := code
+		if shard != "" {
+			into = shard
+		}
+		if err := idx.Replace(context.Background(), into, nil, indexer.Docs(r, up)); err != nil {
 			t.Fatal(err)
 		}
 	}
