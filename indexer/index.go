@@ -63,9 +63,6 @@ func Open(dir string, opts Options) (*Index, error) {
 	return &Index{dir: dir, opts: opts, shards: map[string]bleve.Index{}}, nil
 }
 
-// Dir returns the directory of the index.
-func (x *Index) Dir() string { return x.dir }
-
 // States returns the codes of the shards on disk, sorted.
 func (x *Index) States() ([]string, error) {
 	ents, err := os.ReadDir(x.dir)

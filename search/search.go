@@ -309,8 +309,10 @@ func facetTerms(fr *bsearch.FacetResult) []Facet {
 	return out
 }
 
-// searchError types the errors a query can still raise when it runs
-// (a regular expression that does not compile, too many terms).
+// searchError types the errors a query can still raise when it runs: a
+// pattern the index's regular-expression engine refuses, or a wildcard or
+// fuzzy term that expands to more terms than bleve allows. Bleve returns
+// these as plain errors, so they are told by their text.
 func searchError(err error) error {
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return saq.Errorf(saq.KindTimeout, "search took too long: %v", err)
@@ -320,7 +322,7 @@ func searchError(err error) error {
 		return err
 	}
 	msg := err.Error()
-	for _, s := range []string{"regexp", "error parsing", "too many", "invalid"} {
+	for _, s := range []string{"regexp", "TooManyClauses", "TooManyTermSearchers"} {
 		if strings.Contains(msg, s) {
 			return saq.Errorf(saq.KindInvalidQuery, "invalid query: %s", msg)
 		}

@@ -226,6 +226,22 @@ func TestFacets(t *testing.T) {
 	}
 }
 
+func TestNoFacets(t *testing.T) {
+	idx := openFixture(t)
+	res, err := Answers(context.Background(), idx, saq.AllStates, Request{Query: "witness", NoFacets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 3 {
+		t.Errorf("total %d, want 3", res.Total)
+	}
+	for name, fs := range res.Facets {
+		if len(fs) != 0 {
+			t.Errorf("facet %s counted: %v", name, fs)
+		}
+	}
+}
+
 func TestInvalidRequests(t *testing.T) {
 	idx := openFixture(t)
 	tests := []struct {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -28,11 +29,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("out", "", "write `DIR`/<name>.json per input instead of JSON Lines on stdout")
-	country := fs.String("country", "", "State party (name or ISO 3166 alpha-3 code), overriding the cover page")
-	var instruments listFlag
-	fs.Var(&instruments, "instrument", "instrument covered: UNTOC, TIP, SOM or FIREARMS (repeat or comma-separate)")
-	cluster := fs.String("cluster", "", "thematic cluster: I, II, III or IV")
-	language := fs.String("language", "", "language of the answers: en, fr, es, ru, ar or zh")
+	metadata := metadataFlags(fs)
 	maxMB := fs.Int64("max-mb", extract.DefaultMaxBytes>>20, "reject files larger than this many MiB")
 	maxPages := fs.Int("max-pages", extract.DefaultMaxPages, "reject files with more pages")
 	timeout := fs.Duration("timeout", extract.DefaultTimeout, "give up on a file after this long")
@@ -48,7 +45,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	opt, err := overrides(*country, instruments, *cluster, *language)
+	opt, err := metadata()
 	if err != nil {
 		fmt.Fprintf(stderr, "saq extract: %v\n", err)
 		return exitUsage
@@ -108,14 +105,11 @@ func extractAll(ctx context.Context, files []string, opt extract.Options) []saq.
 }
 
 func extractFile(ctx context.Context, path string, opt extract.Options) saq.Record {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return saq.Record{File: filepath.Base(path), Error: saq.Errorf(saq.KindInternal, "cannot read the file: %v", err)}
+	data, err := readUpload(path, opt.MaxBytes)
+	var e *saq.Error
+	if errors.As(err, &e) {
+		return saq.Record{File: filepath.Base(path), Error: e}
 	}
-	if fi.Size() > opt.MaxBytes && opt.MaxBytes > 0 {
-		return saq.Record{File: filepath.Base(path), Error: saq.Errorf(saq.KindTooLarge, "the file is %d bytes, over the limit of %d", fi.Size(), opt.MaxBytes)}
-	}
-	data, err := os.ReadFile(path)
 	if err != nil {
 		return saq.Record{File: filepath.Base(path), Error: saq.Errorf(saq.KindInternal, "cannot read the file: %v", err)}
 	}
@@ -138,6 +132,47 @@ func writeRecord(dir, file string, rec saq.Record) error {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// metadataFlags adds the flags, shared by extract and ingest, that
+// override what extraction reads from a cover page; the function it returns
+// checks them and makes the extraction options.
+func metadataFlags(fs *flag.FlagSet) func() (extract.Options, error) {
+	country := fs.String("country", "", "State party (name or ISO 3166 alpha-3 code) of every file, overriding the cover page")
+	var instruments listFlag
+	fs.Var(&instruments, "instrument", "instrument covered: UNTOC, TIP, SOM or FIREARMS (repeat or comma-separate)")
+	cluster := fs.String("cluster", "", "thematic cluster of every file: I, II, III or IV")
+	language := fs.String("language", "", "language of the answers: en, fr, es, ru, ar or zh")
+	return func() (extract.Options, error) {
+		opt := extract.Options{Language: *language}
+		if *country != "" {
+			c, ok := saq.LookupCountry(*country)
+			if !ok {
+				return opt, fmt.Errorf("unknown country %q", *country)
+			}
+			opt.Country = c.Code
+		}
+		for _, s := range instruments {
+			inst, ok := saq.ParseInstrument(s)
+			if !ok {
+				return opt, fmt.Errorf("unknown instrument %q (want UNTOC, TIP, SOM or FIREARMS)", s)
+			}
+			opt.Instruments = append(opt.Instruments, inst)
+		}
+		if *cluster != "" {
+			c, ok := saq.ParseCluster(*cluster)
+			if !ok {
+				return opt, fmt.Errorf("unknown cluster %q (want I, II, III or IV)", *cluster)
+			}
+			opt.Cluster = c
+		}
+		switch *language {
+		case "", "en", "fr", "es", "ru", "ar", "zh":
+		default:
+			return opt, fmt.Errorf("unknown language %q (want en, fr, es, ru, ar or zh)", *language)
+		}
+		return opt, nil
+	}
 }
 
 // listFlag collects a repeatable, comma-separable flag.

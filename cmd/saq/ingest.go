@@ -34,11 +34,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	data := dataFlag(fs)
-	country := fs.String("country", "", "State party (name or ISO 3166 alpha-3 code) of every file, overriding the cover page")
-	var instruments listFlag
-	fs.Var(&instruments, "instrument", "instrument covered: UNTOC, TIP, SOM or FIREARMS (repeat or comma-separate)")
-	cluster := fs.String("cluster", "", "thematic cluster of every file: I, II, III or IV")
-	language := fs.String("language", "", "language of the answers: en, fr, es, ru, ar or zh")
+	metadata := metadataFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: saq ingest [--data DIR] [--country C] [--instrument I] [--cluster K] PATH...")
 		fs.PrintDefaults()
@@ -51,7 +47,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	opt, err := overrides(*country, instruments, *cluster, *language)
+	opt, err := metadata()
 	if err != nil {
 		fmt.Fprintf(stderr, "saq ingest: %v\n", err)
 		return exitUsage
@@ -246,37 +242,4 @@ func listFiles(paths []string) ([]string, error) {
 		out = append(out, found...)
 	}
 	return out, nil
-}
-
-// overrides turns the metadata flags shared by extract and ingest into
-// extraction options.
-func overrides(country string, instruments []string, cluster, language string) (extract.Options, error) {
-	opt := extract.Options{Language: language}
-	if country != "" {
-		c, ok := saq.LookupCountry(country)
-		if !ok {
-			return opt, fmt.Errorf("unknown country %q", country)
-		}
-		opt.Country = c.Code
-	}
-	for _, s := range instruments {
-		inst, ok := saq.ParseInstrument(s)
-		if !ok {
-			return opt, fmt.Errorf("unknown instrument %q (want UNTOC, TIP, SOM or FIREARMS)", s)
-		}
-		opt.Instruments = append(opt.Instruments, inst)
-	}
-	if cluster != "" {
-		c, ok := saq.ParseCluster(cluster)
-		if !ok {
-			return opt, fmt.Errorf("unknown cluster %q (want I, II, III or IV)", cluster)
-		}
-		opt.Cluster = c
-	}
-	switch language {
-	case "", "en", "fr", "es", "ru", "ar", "zh":
-	default:
-		return opt, fmt.Errorf("unknown language %q (want en, fr, es, ru, ar or zh)", language)
-	}
-	return opt, nil
 }

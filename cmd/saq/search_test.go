@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/saq-review/saq"
 )
 
 // saq runs the command line and returns its exit status and outputs.
@@ -132,5 +134,34 @@ func TestSearchErrors(t *testing.T) {
 	code, out, errb = saqRun(t, "search", "--data", t.TempDir(), "--json", "witness")
 	if code != exitOK || !strings.HasPrefix(out, `{"total":0,"hits":[]`) || !strings.Contains(errb, "run saq ingest first") {
 		t.Errorf("empty data: exit %d, %s, %s", code, out, errb)
+	}
+}
+
+func TestSearchScopeFlag(t *testing.T) {
+	in := t.TempDir()
+	data := filepath.Join(t.TempDir(), "data")
+	questionnaireOf(t, in, "mex.pdf", "Mexico", "Witness relocation is provided.")
+	questionnaireOf(t, in, "per.pdf", "Peru", "Witness protection is provided.")
+	saqRun(t, "ingest", "--data", data, in)
+	// A reviewer of Peru sees Peru only, even when asking for Mexico.
+	for _, args := range [][]string{{"witness"}, {"--country", "MEX", "witness"}} {
+		code, out, errb := saqRun(t, append([]string{"search", "--data", data, "--json", "--scope", "PER"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errb)
+		}
+		if strings.Contains(out, "MEX") || strings.Contains(out, "Mexico") {
+			t.Errorf("saq search --scope PER %v shows Mexico: %s", args, out)
+		}
+	}
+}
+
+func TestIngestRefusesOversizedFiles(t *testing.T) {
+	path := questionnaireOf(t, t.TempDir(), "mex.pdf", "Mexico", "Witness relocation.")
+	_, err := readUpload(path, 100)
+	if saq.KindOf(err) != saq.KindTooLarge {
+		t.Errorf("reading a file over the limit: %v, want too_large", err)
+	}
+	if data, err := readUpload(path, 0); err != nil || len(data) == 0 {
+		t.Errorf("reading a file under the default limit: %d bytes, %v", len(data), err)
 	}
 }

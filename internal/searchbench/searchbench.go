@@ -91,7 +91,7 @@ var Kinds = []string{"term", "phrase", "boolean", "faceted", "filtered", "scoped
 func Queries(recs []saq.Record, n int, seed uint64) []Query {
 	r := rand.New(rand.NewPCG(seed, 1))
 	words := func() []string {
-		for {
+		for try := 0; ; try++ {
 			rec := recs[r.IntN(len(recs))]
 			a := rec.Answers[r.IntN(len(rec.Answers))]
 			ws := strings.FieldsFunc(a.Text, func(c rune) bool { return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') })
@@ -101,7 +101,9 @@ func Queries(recs []saq.Record, n int, seed uint64) []Query {
 					long = append(long, strings.ToLower(w))
 				}
 			}
-			if len(long) >= 3 && rec.Submission.Language == "en" {
+			// English words, so the term and phrase queries are comparable
+			// with the reference's; any language when there is none.
+			if len(long) >= 3 && (rec.Submission.Language == "en" || try > 10000) {
 				at := r.IntN(len(long) - 2)
 				return long[at : at+3]
 			}
