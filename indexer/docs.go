@@ -1,12 +1,14 @@
 package indexer
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/saq-review/saq"
+	"github.com/saq-review/saq/indexer/mentions"
 )
 
 // Doc is the indexed form of one answer. Its JSON names are the fields of
@@ -20,6 +22,33 @@ type Upload struct {
 	File         string
 	SubmissionID string
 	Version      int
+}
+
+// Mentions is what an answer's narrative refers to, as the index stores
+// it (FieldMentions).
+type Mentions struct {
+	Citations  []mentions.Citation `json:"citations,omitempty"`
+	Needs      []mentions.Mention  `json:"needs,omitempty"`
+	Statistics []mentions.Mention  `json:"statistics,omitempty"`
+}
+
+// MentionsOf finds the legislation, needs and figures of a text; nil when
+// it mentions none.
+func MentionsOf(lang, text string) *Mentions {
+	m := &Mentions{Citations: mentions.Citations(lang, text), Needs: mentions.Needs(lang, text), Statistics: mentions.Statistics(lang, text)}
+	if len(m.Citations)+len(m.Needs)+len(m.Statistics) == 0 {
+		return nil
+	}
+	return m
+}
+
+// DecodeMentions reads a FieldMentions value back (empty for none).
+func DecodeMentions(s string) Mentions {
+	var m Mentions
+	if s != "" {
+		json.Unmarshal([]byte(s), &m)
+	}
+	return m
 }
 
 // DocID is the index identifier of the n-th answer of an upload.
@@ -66,6 +95,20 @@ func Docs(rec saq.Record, up Upload) map[string]Doc {
 		if analyzerFor[lang] != "" {
 			d[TextField(lang)] = a.Text
 			d[QuestionField(lang)] = a.QuestionText
+		}
+		if a.Text != "" {
+			if analyzerFor[lang] != "" {
+				d[FieldTerms] = EncodeTerms(TermCounts(lang, a.Text))
+			}
+			if m := MentionsOf(lang, a.Text); m != nil {
+				b, _ := json.Marshal(m)
+				d[FieldMentions] = string(b)
+				var keys []string
+				for _, c := range m.Citations {
+					keys = append(keys, c.Key)
+				}
+				d[FieldCitation] = keys
+			}
 		}
 		out[DocID(up.SHA256, i)] = d
 	}

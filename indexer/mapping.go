@@ -35,6 +35,12 @@ import (
 // highlighted passages), and once into the language-neutral "exact" field
 // (lower case, no stemming; CJK as characters and pairs), so that a query
 // always finds the words it names even when a stemmer would not.
+//
+// Stored only: pages, file name, question text as printed, and two
+// projections of the answer text that comparisons read instead of
+// analysing every answer again: its analysed terms with their counts
+// ("terms") and what it mentions ("mentions": legislation cited, needs,
+// figures; the legislation's keys are also a keyword field, "citation").
 
 // Languages with their own analyzer. Text in any other language goes to
 // the neutral field only.
@@ -62,6 +68,9 @@ const (
 	FieldFile          = "file"
 	FieldExact         = "exact"
 	FieldQuestionText  = "question_text" // stored original question, shown in results
+	FieldTerms         = "terms"         // stored analysed terms of the answer text, for comparisons (EncodeTerms)
+	FieldCitation      = "citation"      // keys of the legislation the answer cites (mentions.Citations)
+	FieldMentions      = "mentions"      // stored JSON of the answer's Mentions
 )
 
 // TextField and QuestionField name the analysed fields of a language.
@@ -135,6 +144,7 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 		FieldArticleKey, FieldParagraph, FieldQuestion, FieldChoice, FieldLanguage, FieldSubmission, FieldUpload} {
 		doc.AddFieldMappingsAt(name, keyword(true))
 	}
+	doc.AddFieldMappingsAt(FieldCitation, keyword(false))
 	version := bleve.NewNumericFieldMapping()
 	version.Store = true
 	doc.AddFieldMappingsAt(FieldVersion, version)
@@ -151,6 +161,8 @@ func NewMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(FieldPages, stored)
 	doc.AddFieldMappingsAt(FieldFile, stored)
 	doc.AddFieldMappingsAt(FieldQuestionText, stored)
+	doc.AddFieldMappingsAt(FieldTerms, stored)
+	doc.AddFieldMappingsAt(FieldMentions, stored)
 
 	for _, lang := range Languages {
 		for _, name := range []string{TextField(lang), QuestionField(lang)} {
