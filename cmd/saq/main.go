@@ -27,6 +27,8 @@ var commands = []command{
 	{"eval", "score extraction against truth files (recall, precision, choices, text F1, leaks)", runEval},
 	{"ingest", "keep, extract and index submission PDFs (files or folders) in the local data directory", runIngest},
 	{"search", "search the indexed answers: query, filters, facets, highlighted passages (--json)", runSearch},
+	{"compare", "compare answers across States on a theme or articles: matrix, spread, legislation, groups (json, csv, md, html)", runCompare},
+	{"observations", "draft a State's list of observations, every line linked to its answer and page (md, html, json)", runObservations},
 	{"reindex", "rebuild the search index from the stored answer records alone", runReindex},
 	{"text", "print a PDF's text in reading order, as extraction sees it (--layout for details)", runText},
 	{"bench", "measure extraction throughput against poppler's pdftotext on the same files", runBench},

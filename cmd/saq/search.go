@@ -90,10 +90,14 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func writeJSON(w io.Writer, v any) {
+func writeJSON(w io.Writer, v any) { encodeJSON(w, v) }
+
+// encodeJSON writes v as one line of JSON, leaving HTML unescaped
+// (search fragments carry <mark>).
+func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false) // fragments carry <mark>
-	enc.Encode(v)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // printResult writes hits for a person: where each answer is, the passage,

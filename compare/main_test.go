@@ -1,0 +1,5 @@
+package compare
+
+import "flag"
+
+var update = flag.Bool("update", false, "rewrite golden files")
