@@ -2,8 +2,6 @@ package compare
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
@@ -12,22 +10,6 @@ import (
 	"github.com/saq-review/saq/internal/corpus"
 	"github.com/saq-review/saq/internal/searchbench"
 )
-
-// benchSizes are the synthetic corpora, in answers dealt to 190 States
-// before superseded submissions are dropped (see current):
-// SAQ_BENCH_SIZES (a path list, e.g. 10000:100000) overrides.
-func benchSizes() []int {
-	if s := os.Getenv("SAQ_BENCH_SIZES"); s != "" {
-		var out []int
-		for _, f := range filepath.SplitList(s) {
-			if n, err := strconv.Atoi(f); err == nil {
-				out = append(out, n)
-			}
-		}
-		return out
-	}
-	return []int{10000, 100000}
-}
 
 // current keeps, as ingestion does, one submission per State and cluster:
 // the synthetic records deal several to a State, where a later upload
@@ -46,7 +28,9 @@ func current(recs []saq.Record) []saq.Record {
 	return out
 }
 
-// BenchmarkCompare compares a theme across 190 States. The reference,
+// BenchmarkCompare compares a theme across 190 States, on corpora of
+// searchbench.Sizes answers dealt to them before superseded submissions
+// are dropped. The reference,
 // "load", is reading the same answers out of the index and nothing more:
 // compare-ms / load-ms is the cost of the analysis (alignment, citations,
 // TF-IDF and clustering) relative to fetching its input.
@@ -56,7 +40,7 @@ func BenchmarkCompare(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	for _, n := range benchSizes() {
+	for _, n := range searchbench.Sizes() {
 		recs := current(corpus.Records(1, n, 190))
 		idx, _, err := searchbench.Build(ctx, b.TempDir(), recs)
 		if err != nil {

@@ -10,20 +10,8 @@ import (
 
 	"github.com/saq-review/saq"
 	"github.com/saq-review/saq/indexer"
+	"github.com/saq-review/saq/internal/samples"
 )
-
-// samplesDir holds the sample submissions made by real PDF producers, with
-// truth files: ../shared/samples beside the repository, or $SAQ_SAMPLES.
-func samplesDir(t testing.TB) string {
-	if d := os.Getenv("SAQ_SAMPLES"); d != "" {
-		return d
-	}
-	d, _ := filepath.Abs("../../shared/samples")
-	if _, err := os.Stat(d); err != nil {
-		t.Skipf("sample submissions not found at %s (set SAQ_SAMPLES)", d)
-	}
-	return d
-}
 
 // TestAlignSamples aligns the questions of the sample submissions (their
 // truth files, as records): ten States, two languages, numbering per
@@ -31,7 +19,7 @@ func samplesDir(t testing.TB) string {
 // article and paragraph must land on one aligned question, and two questions printing
 // different paragraphs never share one.
 func TestAlignSamples(t *testing.T) {
-	truths, _ := filepath.Glob(filepath.Join(samplesDir(t), "*.truth.json"))
+	truths, _ := filepath.Glob(filepath.Join(samples.Dir(t), "*.truth.json"))
 	if len(truths) == 0 {
 		t.Skip("no truth files")
 	}

@@ -9,20 +9,8 @@ import (
 	"testing"
 
 	"github.com/saq-review/saq/internal/eval"
+	"github.com/saq-review/saq/internal/samples"
 )
-
-// samplesDir holds the sample submissions made by real PDF producers, with
-// truth files: ../shared/samples beside the repository, or $SAQ_SAMPLES.
-func samplesDir(t testing.TB) string {
-	if d := os.Getenv("SAQ_SAMPLES"); d != "" {
-		return d
-	}
-	d, _ := filepath.Abs("../../../shared/samples")
-	if _, err := os.Stat(d); err != nil {
-		t.Skipf("sample submissions not found at %s (set SAQ_SAMPLES)", d)
-	}
-	return d
-}
 
 // scoreDir extracts every PDF of dir that has a truth file and scores it.
 func scoreDir(t *testing.T, dir string) []eval.DocScore {
@@ -50,7 +38,7 @@ func scoreDir(t *testing.T, dir string) []eval.DocScore {
 }
 
 func TestAccuracySamples(t *testing.T) {
-	scores := scoreDir(t, samplesDir(t))
+	scores := scoreDir(t, samples.Dir(t))
 	report(t, scores)
 }
 

@@ -7,13 +7,15 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/saq-review/saq/internal/samples"
 )
 
 // BenchmarkExtract measures extraction of the sample submissions, and
 // poppler's pdftotext on the same files in the same run as the reference
 // (b.N files each). Compare the two pages/s metrics.
 func BenchmarkExtract(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(samplesDir(b), "*.pdf"))
+	files, _ := filepath.Glob(filepath.Join(samples.Dir(b), "*.pdf"))
 	if len(files) == 0 {
 		b.Skip("no sample PDFs")
 	}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/saq-review/saq/internal/samples"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden records in testdata/golden")
@@ -17,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden records in testdata/
 // reviewed ones in ../../testdata/golden: any change in extraction shows up
 // as a diff to review, then to accept with go test ./indexer/extract -update.
 func TestGolden(t *testing.T) {
-	dir := samplesDir(t)
+	dir := samples.Dir(t)
 	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	if len(files) == 0 {
 		t.Fatalf("no PDFs in %s", dir)

@@ -12,8 +12,10 @@ import (
 	"io/fs"
 	"maps"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -222,4 +224,19 @@ func Count(recs []saq.Record) int {
 		n += len(r.Answers)
 	}
 	return n
+}
+
+// Sizes are the synthetic corpora of the benchmarks, in answers:
+// 10,000 and 100,000, or the list in SAQ_BENCH_SIZES (e.g. 10000:100000).
+func Sizes() []int {
+	if s := os.Getenv("SAQ_BENCH_SIZES"); s != "" {
+		var out []int
+		for _, f := range filepath.SplitList(s) {
+			if n, err := strconv.Atoi(f); err == nil {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	return []int{10000, 100000}
 }

@@ -2,31 +2,15 @@ package searchbench
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 
 	"github.com/saq-review/saq/internal/corpus"
 )
 
-// sizes of the synthetic corpora, in answers: SAQ_BENCH_SIZES overrides.
-func sizes() []int {
-	if s := os.Getenv("SAQ_BENCH_SIZES"); s != "" {
-		var out []int
-		for _, f := range filepath.SplitList(s) {
-			if n, err := strconv.Atoi(f); err == nil {
-				out = append(out, n)
-			}
-		}
-		return out
-	}
-	return []int{10000, 100000}
-}
-
 // BenchmarkIndex indexes synthetic answers spread over every State.
 func BenchmarkIndex(b *testing.B) {
-	for _, n := range sizes() {
+	for _, n := range Sizes() {
 		recs := corpus.Records(1, n, 0)
 		answers := Count(recs)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
@@ -46,7 +30,7 @@ func BenchmarkIndex(b *testing.B) {
 
 // BenchmarkSearch runs the query mix over an index of each size.
 func BenchmarkSearch(b *testing.B) {
-	for _, n := range sizes() {
+	for _, n := range Sizes() {
 		recs := corpus.Records(1, n, 0)
 		idx, _, err := Build(context.Background(), b.TempDir(), recs)
 		if err != nil {
