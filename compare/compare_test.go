@@ -55,6 +55,16 @@ var wantFlags = map[string][]string{
 	"SEN 5": {"not_ticked"},     //
 }
 
+// wantCitations are the planted citations, by "STATE slot", normalised;
+// every other answer cites nothing.
+var wantCitations = map[string][]string{
+	"AUS 1": {"Witness Protection Act 2006"}, "CAN 1": {"Witness Protection Act 2006"}, "NZL 1": {"Witness Protection Act 2006"},
+	"KEN 1": {"Code of Criminal Procedure, art. 241-245"}, "NGA 1": {"Code of Criminal Procedure, art. 241-245"},
+	"FRA 1": {"Law No. 2005-67"}, "SEN 1": {"Law No. 2005-67"},
+	"MEX 1": {"Law No. 1121/2006"},
+	"AUS 2": {"Criminal Code, s. 467.11"},
+}
+
 // wantGroups are the planted near-duplicate legislation answers (slot 1).
 var wantGroups = map[string][]string{
 	"UNTOC 5":  {"AUS CAN NZL", "FRA SEN", "KEN NGA"},
@@ -104,6 +114,13 @@ func TestCompareTruth(t *testing.T) {
 			wantF := wantFlags[fmt.Sprintf("%s %d", s.code, slot)]
 			if wantF == nil {
 				wantF = []string{}
+			}
+			wantC := wantCitations[fmt.Sprintf("%s %d", s.code, slot)]
+			if wantC == nil {
+				wantC = []string{}
+			}
+			if !slices.Equal(a.Citations, wantC) {
+				t.Errorf("%s %s: citations %q, want %q", name, s.code, a.Citations, wantC)
 			}
 			if !slices.Equal(a.Flags, wantF) {
 				t.Errorf("%s %s: flags %v, want %v", name, s.code, a.Flags, wantF)
@@ -182,6 +199,11 @@ func TestCompareStates(t *testing.T) {
 		}
 		if len(s.Distinctive) == 0 && code != "PER" {
 			t.Errorf("%s: no distinctive terms", code)
+		}
+		// Every generic answer names the State ("Answer of State AUS …"):
+		// its own name or code sets nothing apart.
+		if slices.Contains(s.Distinctive, strings.ToLower(code)) {
+			t.Errorf("%s: its own code among its distinctive terms %v", code, s.Distinctive)
 		}
 	}
 	var aus []string

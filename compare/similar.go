@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/saq-review/saq"
 	"github.com/saq-review/saq/indexer"
 )
 
@@ -259,11 +260,28 @@ func (m *textModel) topTerms(vs []vector, k int) []string {
 	return out
 }
 
+// ownName is the set of terms of a State's own name in a language, as
+// the language's analyzer makes them: "Sri Lanka" sets nothing apart.
+func ownName(code, lang string) map[string]bool {
+	set := map[string]bool{}
+	c, ok := saq.LookupCountry(code)
+	if !ok {
+		return set
+	}
+	for _, name := range []string{c.Name, c.Names[lang], code} {
+		for _, t := range indexer.Analyze(lang, name) {
+			set[lang+":"+t.Term] = true
+		}
+	}
+	return set
+}
+
 // distinctive returns, for each State, the terms that most set its
 // answers apart from those of the other States writing in the same
 // language: TF-IDF where a "document" is all of a State's compared
 // answers, keeping terms the State uses at least twice and that at most
-// half of the States in its language use.
+// half of the States in its language use, and leaving out the State's own
+// name.
 func (m *textModel) distinctive(byState map[string]bag, lang map[string]string, k int) map[string][]string {
 	states := map[string]int{}        // States per language
 	df := map[string]map[string]int{} // language → term → States using it
@@ -286,8 +304,9 @@ func (m *textModel) distinctive(byState map[string]bag, lang map[string]string, 
 			w float64
 		}
 		var ts []tw
+		own := ownName(code, l)
 		for t, f := range b {
-			if f < 2 || (n >= 3 && df[l][t]*2 > n) {
+			if f < 2 || (n >= 3 && df[l][t]*2 > n) || own[t] {
 				continue
 			}
 			ts = append(ts, tw{t, (1 + math.Log(float64(f))) * math.Log(1+float64(n)/float64(df[l][t]))})
