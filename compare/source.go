@@ -45,15 +45,20 @@ type stateAnswers struct {
 	submitted map[saq.ArticleRef]bool
 }
 
-var storedFields = []string{indexer.FieldCountryCode, indexer.FieldCountry, indexer.FieldLanguage,
+// storedFields are the fields a comparison reads: the answer's metadata,
+// its text in every language field, and the terms and mentions the index
+// keeps for it.
+var storedFields = append([]string{indexer.FieldCountryCode, indexer.FieldCountry, indexer.FieldLanguage,
 	indexer.FieldSubmission, indexer.FieldUpload, indexer.FieldFile, indexer.FieldVersion,
 	indexer.FieldInstrument, indexer.FieldArticle, indexer.FieldParagraph, indexer.FieldQuestion,
-	indexer.FieldQuestionText, indexer.FieldChoice, indexer.FieldPages, indexer.FieldTerms, indexer.FieldMentions}
+	indexer.FieldQuestionText, indexer.FieldChoice, indexer.FieldPages, indexer.FieldTerms, indexer.FieldMentions}, textFields()...)
 
-func init() {
+func textFields() []string {
+	var out []string
 	for _, lang := range indexer.Languages {
-		storedFields = append(storedFields, indexer.TextField(lang))
+		out = append(out, indexer.TextField(lang))
 	}
+	return out
 }
 
 // load reads, shard by shard, the answers of every State in scope on the
