@@ -78,7 +78,7 @@ func BuildObservations(ctx context.Context, idx *indexer.Index, scope saq.Scope,
 		return nil, saq.Errorf(saq.KindInvalid, "unknown State %q", req.Country)
 	}
 	if !scope.Allows(c.Code) {
-		return nil, saq.Errorf(saq.KindForbidden, "%s is not among the States you review", c.Name)
+		return nil, saq.Errorf(saq.KindForbidden, "that State is not among the States you may see")
 	}
 	o := &Observations{CountryCode: c.Code, Country: c.Name, Notice: Notice, Instruments: []saq.Instrument{},
 		Submissions: []Source{}, Introduction: []string{}, Articles: []ArticleObservations{}}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/saq-review/saq/indexer"
 	"github.com/saq-review/saq/indexer/ingest"
-	"github.com/saq-review/saq/infra/filestore"
+	"github.com/saq-review/saq/internal/local"
 )
 
 // defaultDataDir is where the local commands keep their data: $SAQ_DATA,
@@ -30,19 +30,9 @@ func dataFlag(fs *flag.FlagSet) *string {
 	return fs.String("data", defaultDataDir(), "data `DIR`: blobs/ holds originals, records and statuses; index/ the search index")
 }
 
-// Layout of a data directory.
-func blobsDir(data string) string { return filepath.Join(data, "blobs") }
-func indexDir(data string) string { return filepath.Join(data, "index") }
+// Layout of a data directory (internal/local).
+func blobsDir(data string) string { return local.BlobsDir(data) }
+func indexDir(data string) string { return local.IndexDir(data) }
 
 // openPipeline opens the store and index of a data directory for writing.
-func openPipeline(data string) (*ingest.Pipeline, *indexer.Index, error) {
-	st, err := filestore.Open(blobsDir(data))
-	if err != nil {
-		return nil, nil, err
-	}
-	idx, err := indexer.Open(indexDir(data), indexer.Options{})
-	if err != nil {
-		return nil, nil, err
-	}
-	return &ingest.Pipeline{Store: st, Index: idx}, idx, nil
-}
+func openPipeline(data string) (*ingest.Pipeline, *indexer.Index, error) { return local.Open(data) }

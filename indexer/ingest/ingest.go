@@ -102,6 +102,7 @@ func (p *Pipeline) Ingest(ctx context.Context, file string, data []byte) (Outcom
 type Upload struct {
 	sha       string
 	record    saq.Record
+	declared  string  // the State the uploader declared (Options.Country), kept on rejections
 	unchanged *Status // the upload's status when the same bytes came before
 }
 
@@ -111,6 +112,13 @@ type Upload struct {
 // next attempt with the same bytes completes: every step is keyed by the
 // content hash.
 func (p *Pipeline) Extract(ctx context.Context, file string, data []byte) (*Upload, error) {
+	return p.ExtractAs(ctx, file, data, p.Options)
+}
+
+// ExtractAs is Extract with the options of one upload, such as the State
+// a focal point uploads for. That State is kept on the status of a
+// rejected upload, so the uploader can see why it was rejected.
+func (p *Pipeline) ExtractAs(ctx context.Context, file string, data []byte, opt extract.Options) (*Upload, error) {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
 	if st, err := p.status(ctx, sha); err == nil {
@@ -121,11 +129,11 @@ func (p *Pipeline) Extract(ctx context.Context, file string, data []byte) (*Uplo
 	if err := p.Store.Put(ctx, originalKey(sha), data); err != nil {
 		return nil, fmt.Errorf("store original: %w", err)
 	}
-	rec := extract.File(ctx, file, data, p.Options)
+	rec := extract.File(ctx, file, data, opt)
 	if err := p.putJSON(ctx, recordKey(sha), rec); err != nil {
 		return nil, fmt.Errorf("store record: %w", err)
 	}
-	return &Upload{sha: sha, record: rec}, nil
+	return &Upload{sha: sha, record: rec, declared: opt.Country}, nil
 }
 
 // Commit indexes an extracted upload as the next version of its
@@ -142,6 +150,9 @@ func (p *Pipeline) Commit(ctx context.Context, u *Upload) (Outcome, Status, erro
 	st := Status{SHA256: sha, File: rec.File, IngestedAt: p.now(), Pages: rec.Pages, Warnings: rec.Warnings}
 	if rec.Error != nil {
 		st.State, st.Error = StateRejected, rec.Error
+		if c, ok := saq.LookupCountry(u.declared); ok {
+			st.Country, st.CountryCode = c.Name, c.Code
+		}
 		return Rejected, st, p.putJSON(ctx, statusKey(sha), st)
 	}
 	sub := rec.Submission
@@ -227,6 +238,46 @@ func (p *Pipeline) submission(ctx context.Context, id string) (Submission, error
 func (p *Pipeline) status(ctx context.Context, sha string) (Status, error) {
 	var st Status
 	return st, p.getJSON(ctx, statusKey(sha), &st)
+}
+
+// Status returns the status of one upload (not_found when unknown).
+func (p *Pipeline) Status(ctx context.Context, sha string) (Status, error) {
+	if !isSHA(sha) {
+		return Status{}, saq.Errorf(saq.KindNotFound, "no such upload")
+	}
+	return p.status(ctx, sha)
+}
+
+// Current returns the status of a submission's current version
+// (not_found when the submission has none).
+func (p *Pipeline) Current(ctx context.Context, id string) (Status, error) {
+	if strings.Trim(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-") != "" || id == "" {
+		return Status{}, saq.Errorf(saq.KindNotFound, "no such submission")
+	}
+	s, err := p.submission(ctx, id)
+	if err != nil {
+		return Status{}, err
+	}
+	for i := len(s.Versions) - 1; i >= 0; i-- {
+		if st, err := p.status(ctx, s.Versions[i]); err == nil && st.State == StateExtracted {
+			return st, nil
+		}
+	}
+	return Status{}, saq.Errorf(saq.KindNotFound, "no such submission")
+}
+
+// isSHA reports whether s is a lower-case hex SHA-256, the only form of
+// upload key a caller may name (no path can be smuggled through it).
+func isSHA(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // Statuses lists every upload's status.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/saq-review/saq"
 	"github.com/saq-review/saq/indexer"
+	"github.com/saq-review/saq/indexer/extract"
 	"github.com/saq-review/saq/infra/filestore"
 	"github.com/saq-review/saq/internal/pdfbuild"
 )
@@ -297,4 +298,24 @@ func dump(t *testing.T, idx bleve.Index) map[string]string {
 		out[h.ID] = fmt.Sprint(h.Fields)
 	}
 	return out
+}
+
+func TestRejectedKeepsDeclaredState(t *testing.T) {
+	p := newFixture(t).p
+	u, err := p.ExtractAs(context.Background(), "notes.pdf", []byte("not a pdf"), extract.Options{Country: "PER"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, st, err := p.Commit(context.Background(), u)
+	if err != nil || out != Rejected || st.CountryCode != "PER" || st.Error == nil || st.Error.Kind != saq.KindNotPDF {
+		t.Fatalf("outcome %s, status %+v, err %v: want rejected not_pdf for PER", out, st, err)
+	}
+	for _, bad := range []string{"../../etc/passwd", "MEX/../x", ""} {
+		if _, err := p.Current(context.Background(), bad); saq.KindOf(err) != saq.KindNotFound {
+			t.Errorf("Current(%q): %v, want not_found", bad, err)
+		}
+		if _, err := p.Status(context.Background(), bad); saq.KindOf(err) != saq.KindNotFound {
+			t.Errorf("Status(%q): %v, want not_found", bad, err)
+		}
+	}
 }
