@@ -15,3 +15,25 @@ type BlobStore interface {
 	// List returns the keys that start with prefix, sorted.
 	List(ctx context.Context, prefix string) ([]string, error)
 }
+
+// Queue carries work from one step of the pipeline to the next: in AWS an
+// SQS queue (infra/sqsqueue), whose messages Lambda delivers to the next
+// function; locally an in-process queue.
+type Queue interface {
+	// Send enqueues one message. Delivery is at least once: receivers are
+	// idempotent.
+	Send(ctx context.Context, m Message) error
+}
+
+// Message is one unit of work on a Queue.
+type Message struct {
+	// Group orders messages on a FIFO queue: those of one group are
+	// delivered one at a time, in the order sent (an SQS message group;
+	// ignored by standard queues). The index step groups by State, so one
+	// writer at a time updates a State's index partition.
+	Group string
+	// DedupID makes a resend of the same message within the queue's
+	// deduplication window a no-op (FIFO queues; ignored elsewhere).
+	DedupID string
+	Body    []byte
+}
