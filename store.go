@@ -1,6 +1,9 @@
 package saq
 
-import "context"
+import (
+	"context"
+	"errors"
+)
 
 // BlobStore keeps the files of the pipeline under slash-separated keys:
 // original uploads (never modified or deleted), answer records, status
@@ -37,3 +40,8 @@ type Message struct {
 	DedupID string
 	Body    []byte
 }
+
+// ErrPrecondition is wrapped by conditional writes that lost: the object
+// changed (or appeared) since it was read. The writer re-reads and tries
+// again; test with errors.Is.
+var ErrPrecondition = errors.New("precondition failed")

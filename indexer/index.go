@@ -11,6 +11,8 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/saq-review/saq"
@@ -249,4 +251,26 @@ func (x *Index) Count() (uint64, error) {
 		n += k
 	}
 	return n, nil
+}
+
+// Compact merges a State's shard into a single segment, so that a
+// published copy opens with as few files (and file descriptors) as
+// possible: a search process may hold every State's shard open at once.
+func (x *Index) Compact(ctx context.Context, state string) error {
+	s, err := x.Shard(state, false)
+	if err != nil || s == nil {
+		return err
+	}
+	adv, err := s.Advanced()
+	if err != nil {
+		return fmt.Errorf("compact shard %s: %w", state, err)
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil // not a segmented index: nothing to merge
+	}
+	if err := sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		return fmt.Errorf("compact shard %s: %w", state, err)
+	}
+	return nil
 }

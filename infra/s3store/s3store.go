@@ -34,7 +34,7 @@ import (
 // no longer has the given ETag (another writer got there first, or it was
 // deleted). The caller re-reads with GetVersion, re-applies its change and
 // retries PutIf with the new ETag.
-var ErrPrecondition = errors.New("s3store: precondition failed")
+var ErrPrecondition = saq.ErrPrecondition
 
 // MaxPresignTTL is the longest lifetime of a presigned URL that SigV4
 // allows (7 days).
