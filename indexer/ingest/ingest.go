@@ -136,6 +136,44 @@ func (p *Pipeline) ExtractAs(ctx context.Context, file string, data []byte, opt 
 	return &Upload{sha: sha, record: rec, declared: opt.Country}, nil
 }
 
+// Load returns an upload extracted earlier (its record is stored) for
+// Commit, whatever its status: the step that commits in another process
+// than the one that extracted (the index function) and that may see the
+// same upload more than once. declared is the State the uploader declared.
+func (p *Pipeline) Load(ctx context.Context, sha, declared string) (*Upload, error) {
+	if !isSHA(sha) {
+		return nil, saq.Errorf(saq.KindInvalid, "not an upload key: %q", sha)
+	}
+	rec, err := p.Record(ctx, sha)
+	if err != nil {
+		return nil, fmt.Errorf("record %s: %w", sha, err)
+	}
+	return &Upload{sha: sha, record: rec, declared: declared}, nil
+}
+
+// SHA256 returns the content hash that names the upload.
+func (u *Upload) SHA256() string { return u.sha }
+
+// Rejected reports whether extraction rejected the upload.
+func (u *Upload) Rejected() bool { return u.unchanged == nil && u.record.Error != nil }
+
+// Unchanged reports whether the same bytes were ingested before.
+func (u *Upload) Unchanged() bool { return u.unchanged != nil }
+
+// CountryCode is the State whose index partition the upload goes to.
+func (u *Upload) CountryCode() string {
+	if u.unchanged != nil {
+		return u.unchanged.CountryCode
+	}
+	if u.record.Submission != nil && u.record.Submission.CountryCode != "" {
+		return u.record.Submission.CountryCode
+	}
+	if c, ok := saq.LookupCountry(u.declared); ok {
+		return c.Code
+	}
+	return ""
+}
+
 // Commit indexes an extracted upload as the next version of its
 // submission, replacing the answers of the version it supersedes. Commits
 // are serialised, and should be made in the order the uploads came: that
@@ -172,6 +210,15 @@ func (p *Pipeline) Commit(ctx context.Context, u *Upload) (Outcome, Status, erro
 		}
 	}
 	st.Version = slices.Index(s.Versions, sha) + 1
+	if last := s.Versions[len(s.Versions)-1]; last != sha {
+		// A later version was committed first (a late redelivery):
+		// this one is superseded and its answers stay out of the index.
+		st.State, st.SupersededBy = StateSuperseded, last
+		if err := p.putJSON(ctx, statusKey(sha), st); err != nil {
+			return "", Status{}, fmt.Errorf("store status: %w", err)
+		}
+		return Ingested, st, nil
+	}
 	older := slices.Clone(s.Versions[:st.Version-1])
 	up := indexer.Upload{SHA256: sha, File: rec.File, SubmissionID: st.SubmissionID, Version: st.Version}
 	if err := p.Index.Replace(ctx, sub.CountryCode, older, indexer.Docs(rec, up)); err != nil {

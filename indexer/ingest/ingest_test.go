@@ -319,3 +319,51 @@ func TestRejectedKeepsDeclaredState(t *testing.T) {
 		}
 	}
 }
+
+// The index step commits uploads it loads by hash, possibly more than once
+// and out of order (queue redeliveries): the index ends the same.
+func TestCommitRedelivered(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	extract := func(data []byte) string {
+		u, err := f.p.Extract(ctx, "mex.pdf", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u.SHA256()
+	}
+	v1 := extract(questionnaire("Mexico", "The offence is defined in the penal code of 1931."))
+	v2 := extract(questionnaire("Mexico", "The offence is defined in the Federal Law against Organized Crime."))
+	commit := func(sha string) Status {
+		u, err := f.p.Load(ctx, sha, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.CountryCode() != "MEX" || u.Rejected() || u.Unchanged() {
+			t.Fatalf("loaded upload: %s rejected=%v unchanged=%v", u.CountryCode(), u.Rejected(), u.Unchanged())
+		}
+		_, st, err := f.p.Commit(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	// v1, v2, then v2 and v1 redelivered.
+	for i, sha := range []string{v1, v2, v2, v1} {
+		commit(sha)
+		if got := hits(t, all(t, f.index), indexer.FieldUpload, v2); len(got) != 2 && i > 0 {
+			t.Errorf("after delivery %d: v2 has %d answers indexed, want 2", i+1, len(got))
+		}
+	}
+	if got := hits(t, all(t, f.index), indexer.FieldUpload, v1); len(got) != 0 {
+		t.Errorf("a late redelivery of v1 brought back %d superseded answers", len(got))
+	}
+	st1, _ := f.p.Status(ctx, v1)
+	st2, _ := f.p.Status(ctx, v2)
+	if st1.State != StateSuperseded || st1.SupersededBy != v2 || st2.State != StateExtracted || st2.Version != 2 {
+		t.Errorf("statuses: v1 %s by %s, v2 %s v%d", st1.State, st1.SupersededBy, st2.State, st2.Version)
+	}
+	if _, err := f.p.Load(ctx, "../../etc/passwd", ""); saq.KindOf(err) != saq.KindInvalid {
+		t.Errorf("Load of a path: %v, want invalid", err)
+	}
+}
