@@ -353,3 +353,63 @@ func contains(xs []string, x string) bool {
 }
 
 func b64(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }
+
+// files records what the API hands over when uploads and downloads live
+// elsewhere (the S3 implementation is exercised end to end in
+// serverless).
+type files struct {
+	submitted []Submitted
+}
+
+func (fs *files) Submit(_ context.Context, up Submitted) error {
+	fs.submitted = append(fs.submitted, up)
+	return nil
+}
+
+func (fs *files) Download(_ context.Context, sha, file string, ttl time.Duration) (string, error) {
+	return "https://bucket.example/originals/" + sha + ".pdf?ttl=" + ttl.String(), nil
+}
+
+func TestUploadsElsewhere(t *testing.T) {
+	f := newFixture(t)
+	fs := &files{}
+	f.srv.Files = fs
+	fp := f.tokens["focal_point"]
+	data := questionnaire("Peru", "Yes. A new answer citing article 318 of the Penal Code.")
+	code, body := f.upload(t, fp, "dir/per-v3.pdf", data, map[string]string{"cluster": "I", "instrument": "UNTOC"})
+	if code != 202 || !strings.Contains(body, `"state":"queued"`) {
+		t.Fatalf("upload: %d %s", code, body)
+	}
+	if len(fs.submitted) != 1 {
+		t.Fatalf("submitted %d uploads, want 1", len(fs.submitted))
+	}
+	up := fs.submitted[0]
+	if up.Country != "PER" || up.File != "per-v3.pdf" || up.Cluster != "I" || !bytes.Equal(up.Data, data) || len(up.SHA256) != 64 {
+		t.Errorf("submitted %+v", up)
+	}
+	// Bytes already ingested: their status, nothing handed over; another
+	// State's: refused without a trace of it.
+	if code, body := f.upload(t, f.tokens["secretariat"], "again.pdf", questionnaire("Mexico", "Yes. Witness relocation is provided by the Federal Witness Protection Programme (MEXSECRET)."), nil); code != 201 || !strings.Contains(body, "unchanged") {
+		t.Errorf("known bytes: %d %s", code, body)
+	}
+	if code, body := f.upload(t, fp, "copy.pdf", questionnaire("Mexico", "Yes. Witness relocation is provided by the Federal Witness Protection Programme (MEXSECRET)."), nil); code != 400 || strings.Contains(body, "MEX") {
+		t.Errorf("another State's bytes: %d %s", code, body)
+	}
+	if len(fs.submitted) != 1 {
+		t.Errorf("known bytes were handed over again")
+	}
+	// Download links come from Files; /files/ links are not served.
+	code, body = f.get(t, f.tokens["reviewer"], "/api/links?submission=MEX-I-UNTOC")
+	if code != 200 || !strings.Contains(body, "https://bucket.example/originals/"+f.shas["MEX"]+".pdf?ttl=5m0s") {
+		t.Errorf("link: %d %s", code, body)
+	}
+	f.srv.Files = nil
+	local := f.srv.Link(f.shas["MEX"])
+	f.srv.Files = fs
+	if code, _ := f.get(t, "", local); code != 404 {
+		t.Errorf("a /files/ link answered %d while Files is set", code)
+	}
+	if code, _ := f.get(t, f.tokens["reviewer"], "/api/links?upload="+f.shas["PER"]); code != 404 {
+		t.Errorf("link to an out-of-scope upload: %d", code)
+	}
+}

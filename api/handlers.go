@@ -2,7 +2,10 @@ package api
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -12,6 +15,7 @@ import (
 
 	"github.com/saq-review/saq"
 	"github.com/saq-review/saq/compare"
+	"github.com/saq-review/saq/indexer/extract"
 	"github.com/saq-review/saq/indexer/ingest"
 	"github.com/saq-review/saq/search"
 )
@@ -259,6 +263,9 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, id Identity) err
 	if v := r.FormValue("language"); v != "" {
 		opt.Language = v
 	}
+	if s.Files != nil {
+		return s.submit(w, r, id, cleanName(hdr.Filename), data, opt)
+	}
 	u, err := s.Pipeline.ExtractAs(r.Context(), cleanName(hdr.Filename), data, opt)
 	if err != nil {
 		return err
@@ -274,6 +281,31 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, id Identity) err
 	s.log().Info("upload", "subject", id.Subject, "role", id.Role, "upload", st.SHA256, "outcome", string(outcome),
 		"submission_id", st.SubmissionID, "state", st.State)
 	return writeJSON(w, http.StatusCreated, map[string]any{"outcome": outcome, "status": st})
+}
+
+// submit hands an upload to Files; the pipeline ingests it later. The
+// answer is 202 with the hash to follow at /api/submissions/{sha}, or
+// the known status when the same bytes came before.
+func (s *Server) submit(w http.ResponseWriter, r *http.Request, id Identity, file string, data []byte, opt extract.Options) error {
+	sum := sha256.Sum256(data)
+	sha := hex.EncodeToString(sum[:])
+	st, err := s.Pipeline.Status(r.Context(), sha)
+	switch {
+	case err == nil && !visible(id, st):
+		return saq.Errorf(saq.KindInvalid, "this exact file was already submitted by another account")
+	case err == nil:
+		return writeJSON(w, http.StatusCreated, map[string]any{"outcome": ingest.Unchanged, "status": st})
+	case saq.KindOf(err) != saq.KindNotFound:
+		return err
+	}
+	up := Submitted{SHA256: sha, File: file, Country: opt.Country, Cluster: opt.Cluster, Instruments: opt.Instruments,
+		Language: opt.Language, Subject: id.Subject, Data: data}
+	if err := s.Files.Submit(r.Context(), up); err != nil {
+		return fmt.Errorf("submit upload: %w", err)
+	}
+	s.log().Info("upload", "subject", id.Subject, "role", id.Role, "upload", sha, "outcome", "queued")
+	return writeJSON(w, http.StatusAccepted, map[string]any{"outcome": "queued",
+		"status": map[string]any{"sha256": sha, "file": file, "state": "queued", "country_code": opt.Country}})
 }
 
 func readAll(f multipart.File, hdr *multipart.FileHeader, limit int64) ([]byte, error) {
@@ -320,7 +352,14 @@ func (s *Server) link(w http.ResponseWriter, r *http.Request, id Identity) error
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, map[string]string{"url": s.Link(st.SHA256), "file": st.File})
+	if s.Files == nil {
+		return writeJSON(w, http.StatusOK, map[string]string{"url": s.Link(st.SHA256), "file": st.File})
+	}
+	link, err := s.Files.Download(r.Context(), st.SHA256, st.File, s.linkTTL())
+	if err != nil {
+		return fmt.Errorf("download link: %w", err)
+	}
+	return writeJSON(w, http.StatusOK, map[string]string{"url": link, "file": st.File})
 }
 
 // file serves an original through a signed link; a bad or expired link is

@@ -116,7 +116,11 @@ async function send(sec) {
   delete out.dataset.kind;
   clear(out, h('p', {}, `Uploading and reading ${f.name}\u2026`));
   try {
-    const res = await api('/api/uploads', {method: 'POST', body: form});
+    let res = await api('/api/uploads', {method: 'POST', body: form});
+    if (res.outcome === 'queued') {
+      clear(out, h('p', {}, `Received ${f.name}; waiting for it to be read\u2026`));
+      res = await follow(res);
+    }
     showOutcome(out, res, f.name);
     input.value = '';
     showFile(sec);
@@ -132,6 +136,22 @@ async function send(sec) {
   await refresh(sec);
 }
 
+// follow polls a queued upload (the AWS deployment reads uploads
+// asynchronously) until it has a status, for at most five minutes.
+async function follow(res) {
+  const sha = res.status.sha256;
+  for (let i = 0; i < 150; i++) {
+    await new Promise((ok) => setTimeout(ok, 2000));
+    try {
+      const st = await api(`/api/submissions/${encodeURIComponent(sha)}`);
+      return {outcome: st.state === 'rejected' ? 'rejected' : 'ingested', status: st};
+    } catch (e) {
+      if (e.kind !== 'not_found') throw e;
+    }
+  }
+  return res;
+}
+
 function showOutcome(out, res, name) {
   const st = res.status || {};
   out.dataset.outcome = res.outcome;
@@ -143,6 +163,12 @@ function showOutcome(out, res, name) {
     clear(out,
       h('p', {}, h('strong', {}, `Rejected: ${name}. `), reason(st.error)),
       st.error ? h('p', {class: 'hint'}, `Details: ${st.error.message} (${st.error.kind})`) : null);
+    return;
+  }
+  if (res.outcome === 'queued') {
+    out.className = 'outcome';
+    clear(out, h('p', {}, h('strong', {}, `Received: ${name}. `),
+      'It is still waiting to be read; its status will appear in the list below.'));
     return;
   }
   out.className = 'outcome outcome-ok';
