@@ -23,7 +23,9 @@ import (
 
 // Storage keys. Originals and records are never modified or deleted; a
 // status changes once, when a later version supersedes it.
-func originalKey(sha string) string { return "originals/" + sha + ".pdf" }
+
+// OriginalKey is where the original bytes of upload sha are kept.
+func OriginalKey(sha string) string { return "originals/" + sha + ".pdf" }
 func recordKey(sha string) string   { return "records/" + sha + ".json" }
 func statusKey(sha string) string   { return "status/" + sha + ".json" }
 func submissionKey(id string) string {
@@ -126,7 +128,7 @@ func (p *Pipeline) ExtractAs(ctx context.Context, file string, data []byte, opt 
 	} else if saq.KindOf(err) != saq.KindNotFound {
 		return nil, err
 	}
-	if err := p.Store.Put(ctx, originalKey(sha), data); err != nil {
+	if err := p.Store.Put(ctx, OriginalKey(sha), data); err != nil {
 		return nil, fmt.Errorf("store original: %w", err)
 	}
 	rec := extract.File(ctx, file, data, opt)
@@ -151,6 +153,24 @@ func (p *Pipeline) Load(ctx context.Context, sha, declared string) (*Upload, err
 	return &Upload{sha: sha, record: rec, declared: declared}, nil
 }
 
+// Refuse records the rejection of an upload that was not read at all,
+// such as one far over the size limit, from its hash alone. The caller
+// keeps the original (in AWS, the submissions bucket does).
+func (p *Pipeline) Refuse(ctx context.Context, sha, file, declared string, why *saq.Error) (Status, error) {
+	if !isSHA(sha) {
+		return Status{}, saq.Errorf(saq.KindInvalid, "not an upload key: %q", sha)
+	}
+	if st, err := p.status(ctx, sha); err == nil {
+		return st, nil
+	}
+	rec := saq.Record{File: file, SHA256: sha, Error: why}
+	if err := p.putJSON(ctx, recordKey(sha), rec); err != nil {
+		return Status{}, fmt.Errorf("store record: %w", err)
+	}
+	_, st, err := p.Commit(ctx, &Upload{sha: sha, record: rec, declared: declared})
+	return st, err
+}
+
 // SHA256 returns the content hash that names the upload.
 func (u *Upload) SHA256() string { return u.sha }
 
@@ -159,6 +179,18 @@ func (u *Upload) Rejected() bool { return u.unchanged == nil && u.record.Error !
 
 // Unchanged reports whether the same bytes were ingested before.
 func (u *Upload) Unchanged() bool { return u.unchanged != nil }
+
+// SubmissionID names the submission the upload is a version of ("" for
+// an upload that was not read).
+func (u *Upload) SubmissionID() string {
+	if u.unchanged != nil {
+		return u.unchanged.SubmissionID
+	}
+	if u.record.Submission == nil {
+		return ""
+	}
+	return SubmissionID(u.record.Submission)
+}
 
 // CountryCode is the State whose index partition the upload goes to.
 func (u *Upload) CountryCode() string {
@@ -352,7 +384,7 @@ func (p *Pipeline) Record(ctx context.Context, sha string) (saq.Record, error) {
 
 // Original returns the original bytes of an upload.
 func (p *Pipeline) Original(ctx context.Context, sha string) ([]byte, error) {
-	return p.Store.Get(ctx, originalKey(sha))
+	return p.Store.Get(ctx, OriginalKey(sha))
 }
 
 // Reindex indexes every current version from the stored records alone,
