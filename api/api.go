@@ -60,6 +60,16 @@ type Files interface {
 	// Download returns a URL that fetches the original of upload sha
 	// without credentials until ttl has passed.
 	Download(ctx context.Context, sha, file string, ttl time.Duration) (string, error)
+	// UploadURL returns a URL to which one file may be PUT, with the
+	// headers to send, until ttl has passed: an upload declared as up
+	// (without Data and SHA256, not known yet).
+	UploadURL(ctx context.Context, up Submitted, ttl time.Duration) (PresignedUpload, error)
+}
+
+// PresignedUpload is where and how to PUT a file.
+type PresignedUpload struct {
+	URL     string
+	Headers map[string]string // to send with the PUT, as they were signed
 }
 
 // Submitted is one upload handed to Files: the bytes, their hash, and
@@ -101,6 +111,7 @@ var routes = []route{
 	{"GET", "/api/submissions/{sha}", "read", (*Server).submission, 5 * time.Second},
 	{"GET", "/api/submissions/{sha}/record", "read", (*Server).record, 10 * time.Second},
 	{"POST", "/api/uploads", "upload", (*Server).upload, 3 * time.Minute},
+	{"POST", "/api/uploads/url", "upload", (*Server).uploadURL, 5 * time.Second},
 	{"GET", "/api/links", "download", (*Server).link, 5 * time.Second},
 	{"GET", "/files/{sha}", "", (*Server).file, 30 * time.Second},
 }

@@ -366,6 +366,11 @@ func (fs *files) Submit(_ context.Context, up Submitted) error {
 	return nil
 }
 
+func (fs *files) UploadURL(_ context.Context, up Submitted, ttl time.Duration) (PresignedUpload, error) {
+	return PresignedUpload{URL: "https://bucket.example/uploads/" + up.Country + "/x.pdf",
+		Headers: map[string]string{"X-Amz-Meta-File": up.File, "X-Amz-Meta-Cluster": up.Cluster}}, nil
+}
+
 func (fs *files) Download(_ context.Context, sha, file string, ttl time.Duration) (string, error) {
 	return "https://bucket.example/originals/" + sha + ".pdf?ttl=" + ttl.String(), nil
 }
@@ -412,4 +417,48 @@ func TestUploadsElsewhere(t *testing.T) {
 	if code, _ := f.get(t, f.tokens["reviewer"], "/api/links?upload="+f.shas["PER"]); code != 404 {
 		t.Errorf("link to an out-of-scope upload: %d", code)
 	}
+
+	// Presigned uploads: for the focal point's own State only.
+	tests := []struct {
+		who, form string
+		code      int
+		want      string
+	}{
+		{"focal_point", "file=a%2Fb.pdf&cluster=II", 200, `"url":"https://bucket.example/uploads/PER/x.pdf"`},
+		{"focal_point", "file=a.pdf&country=MEX", 403, "own State"},
+		{"secretariat", "file=a.pdf&country=MEX", 200, "uploads/MEX/"},
+		{"secretariat", "file=a.pdf", 400, "name the State"},
+		{"focal_point", "cluster=IX", 400, "unknown cluster"},
+		{"reviewer", "file=a.pdf", 403, "forbidden"},
+		{"observer", "file=a.pdf", 403, "forbidden"},
+	}
+	for _, tc := range tests {
+		code, body := f.post(t, f.tokens[tc.who], "/api/uploads/url", tc.form)
+		if code != tc.code || !strings.Contains(body, tc.want) {
+			t.Errorf("%s %s: %d %s, want %d %s", tc.who, tc.form, code, body, tc.code, tc.want)
+		}
+	}
+	if code, body := f.post(t, fp, "/api/uploads/url", "file=a.pdf&cluster=II"); !strings.Contains(body, `"X-Amz-Meta-File":"a.pdf"`) || !strings.Contains(body, `"X-Amz-Meta-Cluster":"II"`) {
+		t.Errorf("headers: %d %s", code, body)
+	}
+	f.srv.Files = nil
+	if code, _ := f.post(t, fp, "/api/uploads/url", "file=a.pdf"); code != 404 {
+		t.Errorf("presigned upload without Files: %d", code)
+	}
+}
+
+func (f *fixture) post(t *testing.T, token, path, form string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", f.ts.URL+path, strings.NewReader(form))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
 }

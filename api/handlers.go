@@ -9,9 +9,11 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/saq-review/saq"
 	"github.com/saq-review/saq/compare"
@@ -229,40 +231,11 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, id Identity) err
 	if err != nil {
 		return err
 	}
-	opt := s.Pipeline.Options
+	opt, err := s.uploadOptions(id, r.MultipartForm.Value)
+	if err != nil {
+		return err
+	}
 	opt.MaxBytes = limit
-	switch {
-	case id.Role == RoleFocalPoint:
-		if c := r.FormValue("country"); c != "" {
-			if ct, ok := saq.LookupCountry(c); !ok || ct.Code != id.Countries[0] {
-				return saq.Errorf(saq.KindForbidden, "a focal point uploads for their own State only (%s)", id.Countries[0])
-			}
-		}
-		opt.Country = id.Countries[0]
-	case r.FormValue("country") != "":
-		ct, ok := saq.LookupCountry(r.FormValue("country"))
-		if !ok {
-			return saq.Errorf(saq.KindInvalid, "unknown State %q", r.FormValue("country"))
-		}
-		opt.Country = ct.Code
-	}
-	if v := r.FormValue("cluster"); v != "" {
-		cl, ok := saq.ParseCluster(v)
-		if !ok {
-			return saq.Errorf(saq.KindInvalid, "unknown cluster %q", v)
-		}
-		opt.Cluster = cl
-	}
-	for _, v := range r.MultipartForm.Value["instrument"] {
-		inst, ok := saq.ParseInstrument(v)
-		if !ok {
-			return saq.Errorf(saq.KindInvalid, "unknown instrument %q", v)
-		}
-		opt.Instruments = append(opt.Instruments, inst)
-	}
-	if v := r.FormValue("language"); v != "" {
-		opt.Language = v
-	}
 	if s.Files != nil {
 		return s.submit(w, r, id, cleanName(hdr.Filename), data, opt)
 	}
@@ -281,6 +254,76 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, id Identity) err
 	s.log().Info("upload", "subject", id.Subject, "role", id.Role, "upload", st.SHA256, "outcome", string(outcome),
 		"submission_id", st.SubmissionID, "state", st.State)
 	return writeJSON(w, http.StatusCreated, map[string]any{"outcome": outcome, "status": st})
+}
+
+// uploadOptions reads what an uploader declares with a file (country,
+// cluster, instrument, language), checking that a focal point uploads for
+// their own State only.
+func (s *Server) uploadOptions(id Identity, form url.Values) (extract.Options, error) {
+	opt := s.Pipeline.Options
+	switch {
+	case id.Role == RoleFocalPoint:
+		if c := form.Get("country"); c != "" {
+			if ct, ok := saq.LookupCountry(c); !ok || ct.Code != id.Countries[0] {
+				return opt, saq.Errorf(saq.KindForbidden, "a focal point uploads for their own State only (%s)", id.Countries[0])
+			}
+		}
+		opt.Country = id.Countries[0]
+	case form.Get("country") != "":
+		ct, ok := saq.LookupCountry(form.Get("country"))
+		if !ok {
+			return opt, saq.Errorf(saq.KindInvalid, "unknown State %q", form.Get("country"))
+		}
+		opt.Country = ct.Code
+	}
+	if v := form.Get("cluster"); v != "" {
+		cl, ok := saq.ParseCluster(v)
+		if !ok {
+			return opt, saq.Errorf(saq.KindInvalid, "unknown cluster %q", v)
+		}
+		opt.Cluster = cl
+	}
+	for _, v := range form["instrument"] {
+		inst, ok := saq.ParseInstrument(v)
+		if !ok {
+			return opt, saq.Errorf(saq.KindInvalid, "unknown instrument %q", v)
+		}
+		opt.Instruments = append(opt.Instruments, inst)
+	}
+	if v := form.Get("language"); v != "" {
+		opt.Language = v
+	}
+	return opt, nil
+}
+
+// uploadURL returns a presigned URL to PUT one file to directly (in AWS:
+// into the submissions bucket, beyond API Gateway's payload limit), for
+// the uploader's State; the pipeline reads it from there. Form fields as
+// for /api/uploads, with file = the file name.
+func (s *Server) uploadURL(w http.ResponseWriter, r *http.Request, id Identity) error {
+	if s.Files == nil {
+		return saq.Errorf(saq.KindNotFound, "this server takes uploads at POST /api/uploads only")
+	}
+	if err := r.ParseForm(); err != nil {
+		return saq.Errorf(saq.KindInvalid, "want form fields: %v", err)
+	}
+	opt, err := s.uploadOptions(id, r.PostForm)
+	if err != nil {
+		return err
+	}
+	if opt.Country == "" {
+		return saq.Errorf(saq.KindInvalid, "name the State of the upload (country)")
+	}
+	up := Submitted{File: cleanName(r.PostForm.Get("file")), Country: opt.Country, Cluster: opt.Cluster,
+		Instruments: opt.Instruments, Language: opt.Language, Subject: id.Subject}
+	ttl := s.linkTTL()
+	u, err := s.Files.UploadURL(r.Context(), up, ttl)
+	if err != nil {
+		return fmt.Errorf("upload URL: %w", err)
+	}
+	s.log().Info("upload url", "subject", id.Subject, "role", id.Role, "country", opt.Country)
+	return writeJSON(w, http.StatusOK, map[string]any{"url": u.URL, "method": "PUT", "headers": u.Headers,
+		"expires_at": s.now().Add(ttl).UTC().Format(time.RFC3339)})
 }
 
 // submit hands an upload to Files; the pipeline ingests it later. The

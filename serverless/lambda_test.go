@@ -10,7 +10,9 @@ package serverless_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -72,7 +74,7 @@ type stack struct {
 
 // newStack makes a deployment whose queues move a message to their
 // dead-letter queue after maxReceive deliveries.
-func newStack(t *testing.T, maxReceive int) *stack {
+func newStack(t testing.TB, maxReceive int) *stack {
 	t.Helper()
 	st := &stack{}
 	st.s3 = s3test.StartWith(t, func(h http.Handler) http.Handler {
@@ -113,7 +115,7 @@ func (w *statusWriter) WriteHeader(code int) {
 
 // env is the functions' environment, as template.yaml sets it, plus the
 // endpoints of the test servers.
-func (st *stack) env(t *testing.T, extra ...string) map[string]string {
+func (st *stack) env(t testing.TB, extra ...string) map[string]string {
 	env := map[string]string{
 		"SAQ_SUBMISSIONS_BUCKET":      st.submissions,
 		"SAQ_DATA_BUCKET":             st.data,
@@ -130,7 +132,7 @@ func (st *stack) env(t *testing.T, extra ...string) map[string]string {
 	return env
 }
 
-func (st *stack) start(t *testing.T, pkg string, extra ...string) *lambdatest.Function {
+func (st *stack) start(t testing.TB, pkg string, extra ...string) *lambdatest.Function {
 	t.Helper()
 	return lambdatest.Start(t, lambdatest.Build(t, pkg), st.env(t, extra...))
 }
@@ -198,7 +200,7 @@ var claims = map[string]map[string]string{
 }
 
 // call sends an HTTP API request (payload 2.0) to the api function.
-func call(t *testing.T, f *lambdatest.Function, role, method, target string, body []byte, contentType string) events.APIGatewayV2HTTPResponse {
+func call(t testing.TB, f *lambdatest.Function, role, method, target string, body []byte, contentType string) events.APIGatewayV2HTTPResponse {
 	t.Helper()
 	path, query, _ := strings.Cut(target, "?")
 	req := events.APIGatewayV2HTTPRequest{
@@ -239,7 +241,7 @@ type searchResult struct {
 	} `json:"facets"`
 }
 
-func search(t *testing.T, f *lambdatest.Function, role, query string) searchResult {
+func search(t testing.TB, f *lambdatest.Function, role, query string) searchResult {
 	t.Helper()
 	resp := call(t, f, role, "GET", "/api/search?"+query, nil, "")
 	if resp.StatusCode != 200 {
@@ -446,6 +448,45 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("a reviewer of CAN, LUX sees POL's upload: %d", resp.StatusCode)
 	}
 
+	// A larger file goes straight to S3 with a presigned PUT.
+	big := questionnaire("Poland", saq.TIP, 3)
+	resp = call(t, apiFn, "focal_point", "POST", "/api/uploads/url", []byte("file=tip+2026.pdf&cluster=I&instrument=TIP"), "application/x-www-form-urlencoded")
+	var presigned struct {
+		URL     string
+		Headers map[string]string
+	}
+	if resp.StatusCode != 200 || json.Unmarshal([]byte(resp.Body), &presigned) != nil || !strings.Contains(presigned.URL, "/uploads/POL/") {
+		t.Fatalf("upload url: %d %s", resp.StatusCode, resp.Body)
+	}
+	put, _ := http.NewRequest("PUT", presigned.URL, bytes.NewReader(big))
+	for k, v := range presigned.Headers {
+		put.Header.Set(k, v)
+	}
+	putResp, err := http.DefaultClient.Do(put)
+	if err != nil || putResp.StatusCode != 200 {
+		t.Fatalf("presigned PUT: %v %v", putResp, err)
+	}
+	putResp.Body.Close()
+	u, _ := url.Parse(presigned.URL)
+	bigKey := strings.TrimPrefix(u.Path, "/"+st.submissions+"/")
+	st.notify(t, bigKey, putResp.Header.Get("x-amz-version-id"), int64(len(big)))
+	drain(t, st.ingestQ, st.ingestARN, 5, invoker(ingestFn))
+	drain(t, st.indexQ, st.indexARN, 10, invoker(indexFn))
+	resp = call(t, apiFn, "focal_point", "GET", "/api/submissions/"+sha256Hex(big), nil, "")
+	if resp.StatusCode != 200 || json.Unmarshal([]byte(resp.Body), &s) != nil || s.State != ingest.StateExtracted || s.File != "tip 2026.pdf" || s.Cluster != "I" {
+		t.Fatalf("status of the presigned upload: %d %s", resp.StatusCode, resp.Body)
+	}
+
+	// For sizing the functions (see the closing figures in README).
+	for _, f := range []struct {
+		name string
+		fn   *lambdatest.Function
+	}{{"ingest", ingestFn}, {"index", indexFn}, {"api", apiFn}} {
+		if rss, err := f.fn.PeakRSS(); err == nil {
+			t.Logf("%s function: peak resident memory %d MiB", f.name, rss>>20)
+		}
+	}
+
 	// Logs are JSON lines, each naming the upload it is about.
 	var lines int
 	for _, line := range strings.Split(ingestFn.Logs(), "\n") {
@@ -461,6 +502,11 @@ func TestEndToEnd(t *testing.T) {
 	if lines == 0 {
 		t.Error("the ingest function wrote no JSON log line")
 	}
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 func encode64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }

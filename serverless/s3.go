@@ -3,6 +3,7 @@ package serverless
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -89,22 +90,12 @@ func UploadKey(country, sha string) string { return "uploads/" + country + "/" +
 // Submit implements api.Files. The key is the content hash, and the put
 // is create-only: the same bytes submitted twice make one notification.
 func (f *S3Files) Submit(ctx context.Context, up api.Submitted) error {
-	insts := make([]string, len(up.Instruments))
-	for i, in := range up.Instruments {
-		insts[i] = string(in)
-	}
-	meta := map[string]string{MetaFile: url.PathEscape(up.File), MetaSubject: url.PathEscape(up.Subject)}
-	for k, v := range map[string]string{MetaCluster: up.Cluster, MetaInstruments: strings.Join(insts, ","), MetaLanguage: up.Language} {
-		if v != "" {
-			meta[k] = v
-		}
-	}
 	_, err := f.Client.PutObject(ctx, &s3.PutObjectInput{
 		Bucket:      aws.String(f.Bucket),
 		Key:         aws.String(UploadKey(up.Country, up.SHA256)),
 		Body:        bytes.NewReader(up.Data),
 		ContentType: aws.String("application/pdf"),
-		Metadata:    meta,
+		Metadata:    metadata(up),
 		IfNoneMatch: aws.String("*"),
 	})
 	var ae smithy.APIError
@@ -115,6 +106,47 @@ func (f *S3Files) Submit(ctx context.Context, up api.Submitted) error {
 		return fmt.Errorf("s3 put upload: %w", err)
 	}
 	return nil
+}
+
+// UploadURL implements api.Files: a presigned PUT under the uploader's
+// State, with the declared metadata among the signed headers (the
+// uploader must send them as given, or S3 refuses the PUT). The key is
+// random: the pipeline names the upload by its content hash on reading.
+func (f *S3Files) UploadURL(ctx context.Context, up api.Submitted, ttl time.Duration) (api.PresignedUpload, error) {
+	var id [12]byte
+	rand.Read(id[:])
+	in := &s3.PutObjectInput{
+		Bucket:      aws.String(f.Bucket),
+		Key:         aws.String("uploads/" + up.Country + "/" + hex.EncodeToString(id[:]) + ".pdf"),
+		ContentType: aws.String("application/pdf"),
+		Metadata:    metadata(up),
+	}
+	req, err := s3.NewPresignClient(f.Client).PresignPutObject(ctx, in, s3.WithPresignExpires(ttl))
+	if err != nil {
+		return api.PresignedUpload{}, fmt.Errorf("presign upload: %w", err)
+	}
+	out := api.PresignedUpload{URL: req.URL, Headers: map[string]string{}}
+	for k, vs := range req.SignedHeader {
+		if !strings.EqualFold(k, "Host") {
+			out.Headers[k] = strings.Join(vs, ",")
+		}
+	}
+	return out, nil
+}
+
+// metadata is what an upload declares, as S3 user metadata (ASCII).
+func metadata(up api.Submitted) map[string]string {
+	insts := make([]string, len(up.Instruments))
+	for i, in := range up.Instruments {
+		insts[i] = string(in)
+	}
+	meta := map[string]string{MetaFile: url.PathEscape(up.File), MetaSubject: url.PathEscape(up.Subject)}
+	for k, v := range map[string]string{MetaCluster: up.Cluster, MetaInstruments: strings.Join(insts, ","), MetaLanguage: up.Language} {
+		if v != "" {
+			meta[k] = v
+		}
+	}
+	return meta
 }
 
 // Download implements api.Files.

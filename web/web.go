@@ -16,8 +16,9 @@ import (
 var static embed.FS
 
 // CSP is the Content-Security-Policy of every response of Handler.
+// Large uploads in the AWS deployment go straight to S3 (connect-src).
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
-	"frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+	"connect-src 'self' https://*.amazonaws.com; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
 // Handler serves the embedded application: "/" (index.html) and its
 // assets. Pages are hash routes (#/search), so any other path is 404.
