@@ -105,6 +105,12 @@ func newFixture(t *testing.T) *fixture {
 func (f *fixture) get(t *testing.T, token, path string) (int, string) {
 	t.Helper()
 	req, _ := http.NewRequest("GET", f.ts.URL+path, nil)
+	return f.do(t, token, req)
+}
+
+// do sends req with the bearer token (none when "").
+func (f *fixture) do(t *testing.T, token string, req *http.Request) (int, string) {
+	t.Helper()
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
@@ -129,14 +135,7 @@ func (f *fixture) upload(t *testing.T, token, name string, data []byte, fields m
 	mw.Close()
 	req, _ := http.NewRequest("POST", f.ts.URL+"/api/uploads", &body)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+token)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b)
+	return f.do(t, token, req)
 }
 
 // secrets are strings only a State's own answers or uploads contain.
@@ -451,14 +450,5 @@ func (f *fixture) post(t *testing.T, token, path, form string) (int, string) {
 	t.Helper()
 	req, _ := http.NewRequest("POST", f.ts.URL+path, strings.NewReader(form))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b)
+	return f.do(t, token, req)
 }

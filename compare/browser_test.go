@@ -11,40 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/saq-review/saq/internal/testenv"
 )
-
-// chromiumPath finds Chromium on PATH as internal/corpus.LocalOptions does
-// (that helper also locates the fpdf and pdfcpu fonts with `go list`,
-// which this test does not need). Without it the test is skipped, unless
-// SAQ_REQUIRE_TOOLS is set (CI), where it fails.
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("SAQ_REQUIRE_TOOLS") != "" {
-		t.Fatal("chromium is required (SAQ_REQUIRE_TOOLS is set)")
-	}
-	t.Skip("chromium not found on PATH")
-	return ""
-}
-
-// artifactDir is where screenshots are kept: $SAQ_ARTIFACTS/compare when
-// set (CI uploads it), else the test's temporary directory.
-func artifactDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("SAQ_ARTIFACTS")
-	if dir == "" {
-		return t.TempDir()
-	}
-	dir = filepath.Join(dir, "compare")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // runChromium runs headless Chromium with a fresh profile and a timeout,
 // and returns its standard output.
@@ -74,8 +43,8 @@ func chromiumTail(s string, n int) string {
 // non-empty count and one heat-map cell per State and question, and a
 // screenshot of each document is kept as an artifact.
 func TestBrowserReport(t *testing.T) {
-	bin := chromiumPath(t)
-	art := artifactDir(t)
+	bin := testenv.Chromium(t)
+	art := testenv.ArtifactDir(t, "compare")
 	for _, tc := range []struct {
 		name  string
 		write func(io.Writer) error

@@ -21,6 +21,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/saq-review/saq/internal/testenv"
 )
 
 // root is the module root: template.yaml, the Makefile and functions/.
@@ -267,12 +269,7 @@ var namesLine = regexp.MustCompile(`^template\.yaml:[1-9][0-9]*: `)
 
 // TestMakefile runs make -n on the targets sam build and developers use.
 func TestMakefile(t *testing.T) {
-	if _, err := exec.LookPath("make"); err != nil {
-		if os.Getenv("SAQ_REQUIRE_TOOLS") != "" {
-			t.Fatal("make is required (SAQ_REQUIRE_TOOLS is set)")
-		}
-		t.Skip("make not installed")
-	}
+	testenv.Tool(t, "make")
 	dryRun := func(args ...string) string {
 		cmd := exec.CommandContext(t.Context(), "make", append([]string{"-n", "-C", root}, args...)...)
 		cmd.Env = append(os.Environ(), "GOARCH=amd64") // must not leak into the build

@@ -25,6 +25,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
+
+	"github.com/saq-review/saq/infra/s3store"
 )
 
 // Config is what the functions read from their environment (template.yaml
@@ -120,4 +122,38 @@ func (c Config) Crash(step string) func() error {
 		os.Exit(3)
 		return nil
 	}
+}
+
+// Env is what every function's main sets up: its configuration, logger,
+// clients and the data bucket.
+type Env struct {
+	Config
+	Log  *slog.Logger
+	S3   *s3.Client
+	SQS  *sqs.Client
+	Data *s3store.Store
+}
+
+// Setup reads the configuration (need: the variables the function cannot
+// do without) and makes the clients. On failure it logs why and exits:
+// a function that cannot start should say so in its first log line.
+func Setup(need ...string) *Env {
+	cfg, err := FromEnv(need...)
+	e := &Env{Config: cfg, Log: cfg.Logger()}
+	if err != nil {
+		e.Fatal(err)
+	}
+	if e.S3, e.SQS, err = cfg.Clients(context.Background()); err != nil {
+		e.Fatal(err)
+	}
+	if e.Data, err = s3store.New(s3store.Options{Bucket: cfg.DataBucket, Client: e.S3}); err != nil {
+		e.Fatal(err)
+	}
+	return e
+}
+
+// Fatal logs an error of setting up and exits.
+func (e *Env) Fatal(err error) {
+	e.Log.Error("configuration", "error", err.Error())
+	os.Exit(1)
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,6 +20,7 @@ import (
 	"github.com/saq-review/saq/internal/demo"
 	"github.com/saq-review/saq/internal/pdfbuild"
 	"github.com/saq-review/saq/internal/samples"
+	"github.com/saq-review/saq/internal/testenv"
 )
 
 // The browser tests drive the application in headless Chromium against a
@@ -64,37 +64,6 @@ func server(t *testing.T) *demo.Server {
 	return demoSrv
 }
 
-// chromiumPath finds Chromium on PATH. Without it the test is skipped,
-// unless SAQ_REQUIRE_TOOLS is set (CI), where it fails.
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("SAQ_REQUIRE_TOOLS") != "" {
-		t.Fatal("chromium is required (SAQ_REQUIRE_TOOLS is set)")
-	}
-	t.Skip("chromium not found on PATH")
-	return ""
-}
-
-// artifactDir is where screenshots are kept: $SAQ_ARTIFACTS/web when set
-// (CI uploads it), else the test's temporary directory.
-func artifactDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("SAQ_ARTIFACTS")
-	if dir == "" {
-		return t.TempDir()
-	}
-	dir = filepath.Join(dir, "web")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 // session is one browser tab on the demo server.
 type session struct {
 	t   *testing.T
@@ -112,9 +81,9 @@ type session struct {
 // Content-Security-Policy violation in the page.
 func browse(t *testing.T) *session {
 	t.Helper()
-	bin := chromiumPath(t)
+	bin := testenv.Chromium(t)
 	srv := server(t)
-	art := artifactDir(t)
+	art := testenv.ArtifactDir(t, "web")
 	profile := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	t.Cleanup(cancel)

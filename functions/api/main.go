@@ -4,51 +4,31 @@
 package main
 
 import (
-	"context"
-	"os"
-
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/saq-review/saq"
-	"github.com/saq-review/saq/infra/s3store"
 	"github.com/saq-review/saq/serverless"
 	"github.com/saq-review/saq/web"
 )
 
 func main() {
-	cfg, err := serverless.FromEnv("SAQ_DATA_BUCKET", "SAQ_SUBMISSIONS_BUCKET")
-	log := cfg.Logger()
-	fatal := func(err error) {
-		log.Error("configuration", "error", err.Error())
-		os.Exit(1)
-	}
-	if err != nil {
-		fatal(err)
-	}
-	s3c, _, err := cfg.Clients(context.Background())
-	if err != nil {
-		fatal(err)
-	}
-	data, err := s3store.New(s3store.Options{Bucket: cfg.DataBucket, Client: s3c})
-	if err != nil {
-		fatal(err)
-	}
+	env := serverless.Setup("SAQ_DATA_BUCKET", "SAQ_SUBMISSIONS_BUCKET")
 	plan, err := saq.DefaultPlan()
 	if err != nil {
-		fatal(err)
+		env.Fatal(err)
 	}
-	dir, err := serverless.TempDir(cfg.TempDir)
+	dir, err := serverless.TempDir(env.TempDir)
 	if err != nil {
-		fatal(err)
+		env.Fatal(err)
 	}
 	h := &serverless.API{
-		Store:   data,
-		Files:   &serverless.S3Files{Client: s3c, Bucket: cfg.SubmissionsBucket, Data: data},
+		Store:   env.Data,
+		Files:   &serverless.S3Files{Client: env.S3, Bucket: env.SubmissionsBucket, Data: env.Data},
 		Plan:    plan,
 		UI:      web.Handler(),
 		Dir:     dir,
-		Refresh: cfg.Refresh,
-		Log:     log,
+		Refresh: env.Refresh,
+		Log:     env.Log,
 	}
 	lambda.Start(h.Handle)
 }

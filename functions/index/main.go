@@ -3,41 +3,22 @@
 package main
 
 import (
-	"context"
-	"os"
-
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/saq-review/saq/indexer/snapshot"
-	"github.com/saq-review/saq/infra/s3store"
 	"github.com/saq-review/saq/serverless"
 )
 
 func main() {
-	cfg, err := serverless.FromEnv("SAQ_DATA_BUCKET")
-	log := cfg.Logger()
-	if err != nil {
-		log.Error("configuration", "error", err.Error())
-		os.Exit(1)
-	}
-	s3c, _, err := cfg.Clients(context.Background())
-	if err != nil {
-		log.Error("configuration", "error", err.Error())
-		os.Exit(1)
-	}
-	data, err := s3store.New(s3store.Options{Bucket: cfg.DataBucket, Client: s3c})
-	if err != nil {
-		log.Error("configuration", "error", err.Error())
-		os.Exit(1)
-	}
+	env := serverless.Setup("SAQ_DATA_BUCKET")
 	h := &serverless.Index{
-		Store: data,
+		Store: env.Data,
 		Publisher: &snapshot.Publisher{
-			Store:          data,
-			Dir:            cfg.TempDir,
-			BeforeManifest: cfg.Crash("before-manifest"),
+			Store:          env.Data,
+			Dir:            env.TempDir,
+			BeforeManifest: env.Crash("before-manifest"),
 		},
-		Log: log,
+		Log: env.Log,
 	}
 	lambda.Start(h.Handle)
 }
