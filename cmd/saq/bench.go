@@ -32,6 +32,11 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	minTime := fs.Duration("min-time", 3*time.Second, "run each side at least this long")
 	searchSizes := fs.String("search", "", "instead of extraction, measure indexing and search on synthetic corpora of these `SIZES` (answers, comma-separated, e.g. 10000,100000)")
 	queryRounds := fs.Int("rounds", 5, "with --search: times each query of the mix is run")
+	loadSizes := fs.String("load", "", "instead of extraction, load `saq serve` holding synthetic corpora of these `SIZES` (answers, comma-separated) with concurrent searches and uploads")
+	clients := fs.String("clients", "1,4,16,64,256", "with --load: concurrent clients of each step, rising until a request fails")
+	step := fs.Duration("step", 10*time.Second, "with --load: length of each step")
+	uploadEvery := fs.Duration("upload-every", 500*time.Millisecond, "with --load: pause between two uploads during a step (0: none)")
+	maxRequests := fs.Int("max-requests", 100000, "with --load: most requests of one step")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: saq bench [--min-time D] [FILE|DIR]...")
 		fs.PrintDefaults()
@@ -42,6 +47,9 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	}
 	if *searchSizes != "" {
 		return benchSearch(*searchSizes, *queryRounds, stdout, stderr)
+	}
+	if *loadSizes != "" {
+		return benchLoad(*loadSizes, *clients, *step, *uploadEvery, *maxRequests, stdout, stderr)
 	}
 	if len(paths) == 0 {
 		paths = []string{filepath.Join("..", "shared", "samples")}
