@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strconv"
@@ -94,6 +95,15 @@ func plan(req Request) (*planned, error) {
 
 	top := query.NewBooleanQuery(nil, nil, nil)
 	if strings.TrimSpace(req.Query) != "" {
+		// Bounds on what one request may cost: every word becomes a
+		// clause over the text fields of each language, in every shard
+		// of the scope.
+		if len(req.Query) > MaxQueryBytes {
+			return nil, invalid("the query is too long (%d bytes): at most %d", len(req.Query), MaxQueryBytes)
+		}
+		if n := len(strings.Fields(req.Query)); n > MaxQueryWords {
+			return nil, invalid("the query has %d words: at most %d", n, MaxQueryWords)
+		}
 		parsed, err := query.NewQueryStringQuery(req.Query).Parse()
 		if err != nil {
 			return nil, invalid("invalid query %q: %s", req.Query, parseMessage(req.Query, err))
@@ -135,6 +145,13 @@ func plan(req Request) (*planned, error) {
 	}
 	return p, nil
 }
+
+// Bounds of a query string.
+const (
+	MaxQueryBytes = 1000
+	MaxQueryWords = 32
+	MaxFuzziness  = 2
+)
 
 func invalid(format string, args ...any) error {
 	return saq.Errorf(saq.KindInvalidQuery, format, args...)
@@ -321,6 +338,11 @@ func rewrite(q query.Query) (query.Query, error) {
 		}
 		return q, nil
 	case *query.MatchQuery:
+		// More edits than two would match most of the dictionary (bleve
+		// refuses them deep inside, or not at all for some fields).
+		if q.Fuzziness > MaxFuzziness {
+			return nil, invalid("%s~%d: fuzziness is at most %d edits", q.Match, q.Fuzziness, MaxFuzziness)
+		}
 		return leaf(q.Field(), q.Match, false, func(field string) query.Query {
 			c := *q
 			c.SetField(field)
@@ -361,6 +383,15 @@ func rewrite(q query.Query) (query.Query, error) {
 	case *query.RegexpQuery:
 		if _, err := syntax.Parse(q.Regexp, syntax.Perl); err != nil {
 			return nil, invalid("invalid query: regular expression /%s/: %v", q.Regexp, err)
+		}
+		// Like a wildcard, a pattern without a literal start runs over
+		// the whole dictionary of every shard.
+		re, err := regexp.Compile(q.Regexp)
+		if err != nil {
+			return nil, invalid("invalid query: regular expression /%s/: %v", q.Regexp, err)
+		}
+		if prefix, _ := re.LiteralPrefix(); len([]rune(prefix)) < 2 {
+			return nil, invalid("regular expression /%s/ is too broad: start it with at least two letters", q.Regexp)
 		}
 		return leaf(q.Field(), q.Regexp, true, func(field string) query.Query {
 			c := *q

@@ -259,6 +259,12 @@ func TestInvalidRequests(t *testing.T) {
 		{Request{Query: `choice:maybe`}, `unknown choice "maybe"`},
 		{Request{Query: `w*`}, "too broad"},
 		{Request{Query: `/[a-/`}, "regular expression"},
+		// Expensive queries are refused before they run.
+		{Request{Query: `/.*ion/`}, "too broad"},
+		{Request{Query: `/w.*/`}, "too broad"},
+		{Request{Query: strings.Repeat("witness ", 33)}, "at most 32"},
+		{Request{Query: strings.Repeat("w", 1001)}, "too long"},
+		{Request{Query: `witness~9`}, "fuzziness"},
 		{Request{Countries: []string{"Atlantis"}}, `unknown State "Atlantis"`},
 		{Request{Instrument: "UNCAC"}, `unknown instrument "UNCAC"`},
 		{Request{Article: "twenty"}, `unknown article "twenty"`},
