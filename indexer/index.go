@@ -274,3 +274,30 @@ func (x *Index) Compact(ctx context.Context, state string) error {
 	}
 	return nil
 }
+
+// Uploads returns, for a State's shard, the uploads that have answers in
+// it and how many: what reconciliation compares with the statuses.
+func (x *Index) Uploads(ctx context.Context, state string) (map[string]int, error) {
+	s, err := x.Shard(state, false)
+	if err != nil || s == nil {
+		return map[string]int{}, err
+	}
+	n, err := s.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
+	// A facet term per upload: every upload of the shard, however many.
+	req.AddFacet("uploads", bleve.NewFacetRequest(FieldUpload, int(n)+1))
+	res, err := s.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("uploads of %s: %w", state, err)
+	}
+	out := map[string]int{}
+	if f := res.Facets["uploads"]; f != nil && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			out[t.Term] = t.Count
+		}
+	}
+	return out, nil
+}
