@@ -33,6 +33,7 @@ var commands = []command{
 	{"token", "mint a bearer token for a role (and States), signed with the data directory's key", runToken},
 	{"demo", "ingest the sample submissions into a fresh directory, serve them, print one token per role", runDemo},
 	{"reindex", "rebuild the search index from the stored answer records alone", runReindex},
+	{"reconcile", "finish half-done uploads and make the index agree with the stored records", runReconcile},
 	{"text", "print a PDF's text in reading order, as extraction sees it (--layout for details)", runText},
 	{"bench", "measure extraction throughput against poppler's pdftotext on the same files", runBench},
 }

@@ -42,7 +42,7 @@ func (r Report) Clean() bool { return len(r.Unfinished)+len(r.Missing)+len(r.Sta
 // source of truth; the index is rebuilt from it where they differ.
 func (p *Pipeline) Reconcile(ctx context.Context, inv Inventory, repair bool) (Report, error) {
 	p = &Pipeline{Store: p.Store, Index: inv, Options: p.Options, Now: p.Now}
-	var rep Report
+	rep := Report{Unfinished: []string{}, Missing: []string{}, Stale: []string{}}
 	originals, err := p.Store.List(ctx, "originals/")
 	if err != nil {
 		return rep, err
