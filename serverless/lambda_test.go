@@ -70,6 +70,22 @@ type stack struct {
 	ingestARN         string
 	indexARN          string
 	manifestWrites    atomic.Int64 // successful writes of the manifest
+
+	// Every faultEvery-th S3 request is answered 503 SlowDown (0: none);
+	// requests counts them all, injected the failed ones.
+	faultEvery atomic.Int64
+	requests   atomic.Int64
+	injected   atomic.Int64
+}
+
+func (st *stack) faulty(r *http.Request) bool {
+	every := st.faultEvery.Load()
+	if every == 0 || st.requests.Add(1)%every != 0 {
+		return false
+	}
+	io.Copy(io.Discard, r.Body)
+	st.injected.Add(1)
+	return true
 }
 
 // newStack makes a deployment whose queues move a message to their
@@ -79,6 +95,12 @@ func newStack(t testing.TB, maxReceive int) *stack {
 	st := &stack{}
 	st.s3 = s3test.StartWith(t, func(h http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if st.faulty(r) {
+				w.Header().Set("Content-Type", "application/xml")
+				w.WriteHeader(http.StatusServiceUnavailable)
+				io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>`)
+				return
+			}
 			rec := &statusWriter{ResponseWriter: w, code: 200}
 			h.ServeHTTP(rec, r)
 			if r.Method == "PUT" && strings.HasSuffix(r.URL.Path, "/"+snapshot.ManifestKey) && rec.code == 200 {
@@ -731,4 +753,67 @@ func TestIndexCrashRecovers(t *testing.T) {
 		t.Errorf("generation %d, manifest writes %d", m.Generation, st.manifestWrites.Load())
 	}
 	searchUntil(t, st.start(t, apiPkg), "secretariat", "limit=1", 4)
+}
+
+// S3 answers a share of the functions' requests with 503 SlowDown, and
+// the SDK is told not to retry (AWS_MAX_ATTEMPTS=1), so every fault
+// reaches our code: the invocation fails or reports its message, which
+// comes back.
+// Afterwards every upload is extracted and searchable exactly once, and
+// only the poison message is in a dead-letter queue.
+func TestS3Faults(t *testing.T) {
+	st := newStack(t, 10)
+	ctx := context.Background()
+	var planted uint64
+	for i, c := range saq.AllCountries()[30:40] {
+		st.upload(t, "uploads/"+c.Code+"/q.pdf", questionnaire(c.Name, saq.UNTOC, 1+i%3))
+		planted += uint64(1 + i%3)
+	}
+	if err := st.ingestQ.Send(ctx, saq.Message{Body: []byte(`not an event`)}); err != nil {
+		t.Fatal(err)
+	}
+	ingestFn := st.start(t, ingestPkg, "AWS_MAX_ATTEMPTS", "1")
+	indexFn := st.start(t, indexPkg, "AWS_MAX_ATTEMPTS", "1")
+	apiFn := st.start(t, apiPkg)
+	// One request in twenty: an index invocation makes about a dozen,
+	// so about half of them fail, but not all ten deliveries of one
+	// message.
+	st.faultEvery.Store(20)
+	is := drain(t, st.ingestQ, st.ingestARN, 3, invoker(ingestFn))
+	xs := drain(t, st.indexQ, st.indexARN, 3, invoker(indexFn))
+	st.faultEvery.Store(0)
+	t.Logf("%d S3 requests failed; ingest %+v; index %+v", st.injected.Load(), is, xs)
+	if st.injected.Load() == 0 || is.Retried+xs.Retried == 0 {
+		t.Fatalf("no fault reached the functions: nothing was tested")
+	}
+
+	p := &ingest.Pipeline{Store: st.store}
+	sts, err := p.Statuses(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var answers uint64
+	for _, s := range sts {
+		if s.State != ingest.StateExtracted {
+			t.Errorf("%s of %s: %s %v", s.File, s.CountryCode, s.State, s.Error)
+		}
+		answers += uint64(s.Answers)
+	}
+	if len(sts) != 10 || answers != planted {
+		t.Fatalf("%d uploads with %d answers, want 10 with %d", len(sts), answers, planted)
+	}
+	m, _, err := snapshot.Read(ctx, st.store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(m.Generation) != st.manifestWrites.Load() {
+		t.Errorf("generation %d, manifest writes %d", m.Generation, st.manifestWrites.Load())
+	}
+	searchUntil(t, apiFn, "secretariat", "limit=1", planted)
+	if n := dlqDepth(t, st.ingestDLQ); n != 1 {
+		t.Errorf("ingest DLQ holds %d messages, want the poison one", n)
+	}
+	if n := dlqDepth(t, st.indexDLQ); n != 0 {
+		t.Errorf("index DLQ holds %d messages", n)
+	}
 }
