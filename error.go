@@ -27,6 +27,7 @@ const (
 	KindNotFound     ErrorKind = "not_found"     // no such object, or not visible to the caller
 	KindForbidden    ErrorKind = "forbidden"     // the caller's role or scope does not allow it
 	KindInvalid      ErrorKind = "invalid"       // a malformed request or parameter
+	KindBusy         ErrorKind = "busy"          // too many requests at once: try again shortly
 )
 
 // Error is a typed error with a message meant for the person who submitted

@@ -15,8 +15,10 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/saq-review/saq"
@@ -49,6 +51,17 @@ type Server struct {
 	Now       func() time.Time
 	MaxUpload int64         // bytes of one uploaded file; 50 MiB
 	LinkTTL   time.Duration // life of a download link; 5 minutes
+
+	// MaxBusy bounds the requests that read the index at once (search,
+	// compare, observations; 2 × GOMAXPROCS when 0), and BusyWait how long
+	// one waits for its turn (2 s) before it is answered 503 busy. Beyond
+	// the CPUs more searches only queue inside bleve, holding memory,
+	// until their deadline: better to say so early.
+	MaxBusy  int
+	BusyWait time.Duration
+
+	busyOnce sync.Once
+	busy     chan struct{}
 }
 
 // Files is where uploads go and originals come from when they are not
@@ -149,6 +162,12 @@ func (s *Server) wrap(rt route) http.HandlerFunc {
 				err = saq.Errorf(saq.KindForbidden, "a %s may not %s", id.Role, rt.action)
 			}
 		}
+		if err == nil && heavy[rt.pattern] {
+			var release func()
+			if release, err = s.turn(ctx); err == nil {
+				defer release()
+			}
+		}
 		if err == nil {
 			err = rt.handle(s, w, r, id)
 		}
@@ -183,6 +202,35 @@ func (s *Server) authenticate(r *http.Request) (Identity, error) {
 	return id, nil
 }
 
+// heavy are the routes that read the index: they take turns (MaxBusy).
+var heavy = map[string]bool{"/api/search": true, "/api/compare": true, "/api/observations": true}
+
+// turn waits for a free slot among MaxBusy, at most BusyWait, and returns
+// the function that frees it.
+func (s *Server) turn(ctx context.Context) (func(), error) {
+	s.busyOnce.Do(func() {
+		n := s.MaxBusy
+		if n <= 0 {
+			n = 2 * runtime.GOMAXPROCS(0)
+		}
+		s.busy = make(chan struct{}, n)
+	})
+	wait := s.BusyWait
+	if wait <= 0 {
+		wait = 2 * time.Second
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case s.busy <- struct{}{}:
+		return func() { <-s.busy }, nil
+	case <-t.C:
+		return nil, saq.Errorf(saq.KindBusy, "the server is busy: try again in a moment")
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
 // statusOf maps error kinds to HTTP statuses.
 func statusOf(err error) int {
 	if errors.Is(err, errUnauthenticated) {
@@ -199,6 +247,8 @@ func statusOf(err error) int {
 		return http.StatusRequestEntityTooLarge
 	case saq.KindTimeout:
 		return http.StatusGatewayTimeout
+	case saq.KindBusy:
+		return http.StatusServiceUnavailable
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return http.StatusGatewayTimeout
@@ -218,6 +268,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, id Identity, err e
 		w.Header().Set("WWW-Authenticate", `Bearer realm="saq"`)
 	case http.StatusGatewayTimeout:
 		e = &saq.Error{Kind: saq.KindTimeout, Message: "the request ran past its deadline"}
+	case http.StatusServiceUnavailable:
+		w.Header().Set("Retry-After", "1")
 	case http.StatusInternalServerError:
 		s.log().Error("internal error", "method", r.Method, "path", r.URL.Path, "subject", id.Subject, "error", err.Error())
 		e = &saq.Error{Kind: saq.KindInternal, Message: "internal error: the secretariat has been told"}

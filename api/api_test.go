@@ -452,3 +452,25 @@ func (f *fixture) post(t *testing.T, token, path, form string) (int, string) {
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	return f.do(t, token, req)
 }
+
+// Index-reading requests take turns; one that waits too long is told the
+// server is busy (503, Retry-After) instead of queueing until its deadline.
+func TestBusy(t *testing.T) {
+	f := newFixture(t)
+	f.srv.MaxBusy, f.srv.BusyWait = 1, 20*time.Millisecond
+	release, err := f.srv.turn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, body := f.get(t, f.tokens["secretariat"], "/api/search?q=witness")
+	if code != 503 || !strings.Contains(body, `"kind":"busy"`) {
+		t.Errorf("search while the only slot is taken: %d %s", code, body)
+	}
+	if code, _ := f.get(t, f.tokens["secretariat"], "/api/submissions"); code != 200 {
+		t.Errorf("a request that does not read the index waited: %d", code)
+	}
+	release()
+	if code, body := f.get(t, f.tokens["secretariat"], "/api/search?q=witness"); code != 200 {
+		t.Errorf("search after the slot was freed: %d %s", code, body)
+	}
+}
