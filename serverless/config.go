@@ -40,7 +40,9 @@ type Config struct {
 	LogLevel          slog.Level    // SAQ_LOG_LEVEL: debug, info (default), warn, error
 	// Fault names a step at which the process dies, to test recovery
 	// (SAQ_FAULT; never set in a deployment): "before-manifest" ends the
-	// index function between its snapshot upload and its manifest write.
+	// index function between its snapshot upload and its manifest write,
+	// "before-send" the ingest function between storing an extracted
+	// upload and sending its index message.
 	Fault string
 
 	// S3Endpoint and SQSEndpoint point the clients at S3- and

@@ -66,6 +66,10 @@ type Ingest struct {
 	Pipeline *ingest.Pipeline // Store = the data bucket; Index unused
 	Queue    saq.Queue        // the FIFO index queue
 	Log      *slog.Logger
+	// BeforeSend, when set, runs after an upload is extracted and stored
+	// and before its index message is sent; an error ends the upload
+	// there, as a crash would (fault injection).
+	BeforeSend func() error
 }
 
 // Handle processes a batch and reports the messages to retry: a failure
@@ -187,6 +191,11 @@ func (h *Ingest) upload(ctx context.Context, log *slog.Logger, key, version stri
 		}
 		log.Info("upload rejected", "reason", string(st.Error.Kind))
 		return nil
+	}
+	if h.BeforeSend != nil {
+		if err := h.BeforeSend(); err != nil {
+			return err
+		}
 	}
 	state := indexer.ShardOf(u.CountryCode())
 	body, _ := json.Marshal(IndexMessage{SHA256: u.SHA256(), State: state, Declared: declared, Key: key})

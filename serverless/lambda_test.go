@@ -817,3 +817,42 @@ func TestS3Faults(t *testing.T) {
 		t.Errorf("index DLQ holds %d messages", n)
 	}
 }
+
+// The ingest function dies after storing an extracted upload and before
+// sending its index message; the redelivered notification is finished by
+// the next instance: the upload is indexed once, its record stored once.
+func TestIngestCrashRecovers(t *testing.T) {
+	st := newStack(t, 3)
+	ctx := context.Background()
+	for _, name := range []string{"Mexico", "Peru"} {
+		c, _ := saq.LookupCountry(name)
+		st.upload(t, "uploads/"+c.Code+"/q.pdf", questionnaire(name, saq.UNTOC, 2))
+	}
+	crashing := st.start(t, ingestPkg, "SAQ_FAULT", "before-send")
+	msgs, err := st.ingestQ.Receive(ctx, 10, time.Second)
+	if err != nil || len(msgs) != 2 {
+		t.Fatalf("receive: %d messages, %v", len(msgs), err)
+	}
+	var ev events.SQSEvent
+	for _, m := range msgs {
+		ev.Records = append(ev.Records, events.SQSMessage{MessageId: m.ID, ReceiptHandle: m.Receipt, Body: string(m.Body),
+			Attributes: m.Attributes, EventSource: "aws:sqs", EventSourceARN: st.ingestARN, AWSRegion: "us-east-1"})
+	}
+	if _, err := crashing.Invoke(ctx, ev); err == nil || !strings.Contains(crashing.Logs(), "SAQ_FAULT: crashing at before-send") {
+		t.Fatalf("the function did not crash where planned (%v):\n%s", err, crashing.Logs())
+	}
+	if records, _ := st.store.List(ctx, "records/"); len(records) != 1 {
+		t.Fatalf("%d records stored before the crash, want the first upload's", len(records))
+	}
+	for _, m := range msgs {
+		if err := st.ingestQ.Retry(ctx, m.Receipt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	drain(t, st.ingestQ, st.ingestARN, 5, invoker(st.start(t, ingestPkg)))
+	drain(t, st.indexQ, st.indexARN, 10, invoker(st.start(t, indexPkg)))
+	if records, _ := st.store.List(ctx, "records/"); len(records) != 2 {
+		t.Errorf("%d records, want 2", len(records))
+	}
+	searchUntil(t, st.start(t, apiPkg), "secretariat", "limit=1", 4)
+}

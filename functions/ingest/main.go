@@ -18,6 +18,8 @@ func main() {
 		Pipeline: &ingest.Pipeline{Store: env.Data},
 		Queue:    sqsqueue.New(env.SQS, env.IndexQueueURL),
 		Log:      env.Log,
+		// Never set in a deployment: see serverless.Config.Fault.
+		BeforeSend: env.Crash("before-send"),
 	}
 	lambda.Start(h.Handle)
 }
