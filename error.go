@@ -15,7 +15,7 @@ const (
 	KindEmpty     ErrorKind = "empty"     // no bytes, or a PDF without pages or content
 	KindEncrypted ErrorKind = "encrypted" // a password is needed to open it
 	KindCorrupt   ErrorKind = "corrupt"   // truncated, broken cross-reference table, damaged streams
-	KindNoText    ErrorKind = "no_text"   // pages are images only: OCR is needed
+	KindNoText    ErrorKind = "no_text"   // pages are images only (OCR is needed), or the text is in fonts that cannot be decoded
 	KindTooLarge  ErrorKind = "too_large" // over the configured byte or page limit
 	KindTimeout   ErrorKind = "timeout"   // extraction ran past its deadline
 	KindInternal  ErrorKind = "internal"  // a bug of ours; the message says what failed

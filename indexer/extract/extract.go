@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
+	"unicode"
 
 	"github.com/saq-review/saq"
 	"github.com/saq-review/saq/indexer/pdftext"
@@ -113,6 +114,15 @@ func fill(rec *saq.Record, doc *pdftext.Document, opt Options) (err error) {
 	seg := segment(lines, cover.instruments)
 	m := readMeta(seg.preamble, lines)
 	answers, warnings := seg.answers(doc.Footnotes)
+	// Text drawn in a font without a Unicode mapping reads as U+FFFD. An
+	// answer made mostly of it is nothing anyone can search or read: it is
+	// left empty, and the record says where to look instead.
+	for i, a := range answers {
+		if undecodable(a.Text) {
+			answers[i].Text = ""
+			warnings = append(warnings, fmt.Sprintf("the answer to %s article %s question %s could not be decoded (its font has no Unicode mapping); read it in the PDF", a.Instrument, a.Article, a.Question))
+		}
+	}
 
 	sub := &saq.Submission{Country: m.country, CountryCode: m.code, Language: m.language, Cluster: m.cluster}
 	switch {
@@ -154,6 +164,22 @@ func fill(rec *saq.Record, doc *pdftext.Document, opt Options) (err error) {
 	rec.Answers = answers
 	rec.Warnings = append(append(doc.Warnings, seg.warnings...), warnings...)
 	return nil
+}
+
+// undecodable reports whether most characters of s, white space aside,
+// are U+FFFD.
+func undecodable(s string) bool {
+	bad, all := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		all++
+		if r == '\uFFFD' {
+			bad++
+		}
+	}
+	return 2*bad > all
 }
 
 // coverLines are the lines before the first article heading.

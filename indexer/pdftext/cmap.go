@@ -31,9 +31,9 @@ type bfRange struct {
 	arr    []string // or one destination per code
 }
 
-// parseCMap reads a CMap stream. It never panics; a stream it cannot read
-// yields nil.
-func parseCMap(v pdf.Value) (m *cmap) {
+// parseCMap reads a CMap stream and reports the bytes it decoded. It never
+// panics; a stream it cannot read yields nil.
+func parseCMap(v pdf.Value) (m *cmap, decoded int) {
 	defer func() {
 		if recover() != nil {
 			m = nil
@@ -41,9 +41,9 @@ func parseCMap(v pdf.Value) (m *cmap) {
 	}()
 	data, err := readStream(v, maxCMapBytes)
 	if err != nil {
-		return nil
+		return nil, len(data)
 	}
-	return parseCMapBytes(data)
+	return parseCMapBytes(data), len(data)
 }
 
 const maxCMapBytes = 4 << 20

@@ -63,27 +63,44 @@ type gstate struct {
 // cost a bounded amount of time and memory.
 type limits struct {
 	maxStreamBytes int64 // decoded bytes of one content stream
-	maxOps         int   // operators per page, forms included
-	maxGlyphs      int
-	maxFormDepth   int
+	// maxPageBytes bounds the decoded bytes of all the streams a page
+	// runs, a form counted each time it is drawn: a form of a few
+	// megabytes drawn thousands of times costs what it would cost written
+	// out, and nested forms keep their streams in memory together.
+	maxPageBytes int64
+	maxOps       int // operators per page, forms included
+	maxGlyphs    int
+	maxFormDepth int
+	// maxForms bounds the form XObjects drawn on a page, nested draws
+	// included. Each draw costs tens of microseconds (object lookups,
+	// a new inflater), so forms drawing forms fanout times per level ask
+	// for fanout^depth draws ("billion laughs") that the operator budget
+	// alone would let run for minutes.
+	maxForms int
 }
 
-var defaultLimits = limits{maxStreamBytes: 64 << 20, maxOps: 4_000_000, maxGlyphs: 400_000, maxFormDepth: 12}
+var defaultLimits = limits{maxStreamBytes: 64 << 20, maxPageBytes: 128 << 20, maxOps: 4_000_000, maxGlyphs: 400_000, maxFormDepth: 12, maxForms: 20_000}
 
-// errPageBudget is returned when a page exceeds its operator or glyph budget.
-var errPageBudget = errors.New("page exceeds the operator budget")
+// errPageBudget is returned when a page exceeds its operator, glyph or
+// form budget; errPageBytes when its streams inflate beyond maxPageBytes.
+var (
+	errPageBudget = errors.New("page exceeds the operator budget")
+	errPageBytes  = errors.New("page streams inflate beyond the page's budget")
+)
 
 // interp runs the content streams of one page.
 type interp struct {
-	ctx    context.Context
-	fonts  *fontCache
-	lim    limits
-	device matrix // user space to top-left page space
-	glyphs []glyph
-	rules  []rule
-	images int
-	ops    int
-	err    error // first stream error
+	ctx      context.Context
+	fonts    *fontCache
+	lim      limits
+	device   matrix // user space to top-left page space
+	glyphs   []glyph
+	rules    []rule
+	images   int
+	ops      int
+	drawn    int   // form XObjects drawn
+	inflated int64 // decoded bytes of the streams run, forms each time drawn
+	err      error // first stream error
 
 	gs     gstate
 	stack  []gstate
@@ -115,6 +132,21 @@ func readStream(v pdf.Value, max int64) (b []byte, err error) {
 	if v.Kind() != pdf.Stream {
 		return nil, fmt.Errorf("not a stream")
 	}
+	// The library allocates two rows of /Columns bytes for a PNG
+	// predictor before reading anything: a few bytes of dictionary can
+	// ask for gigabytes.
+	params := []pdf.Value{v.Key("DecodeParms")}
+	if p := params[0]; p.Kind() == pdf.Array {
+		params = params[:0]
+		for i := 0; i < p.Len(); i++ {
+			params = append(params, p.Index(i))
+		}
+	}
+	for _, p := range params {
+		if c := p.Key("Columns").Int64(); c > maxColumns {
+			return nil, fmt.Errorf("stream cannot be decoded: its predictor has %d columns", c)
+		}
+	}
 	rc := v.Reader()
 	defer rc.Close()
 	b, err = io.ReadAll(io.LimitReader(rc, max+1))
@@ -129,6 +161,18 @@ func readStream(v pdf.Value, max int64) (b []byte, err error) {
 
 var errTooBig = errors.New("stream inflates beyond the size limit")
 
+// stream decodes a content or form stream within both the limit of one
+// stream, max, and what is left of the page's budget of decoded bytes.
+func (in *interp) stream(v pdf.Value, max int64) ([]byte, error) {
+	left := in.lim.maxPageBytes - in.inflated
+	b, err := readStream(v, min(max, left))
+	if errors.Is(err, errTooBig) && left < max {
+		err = errPageBytes
+	}
+	in.inflated += int64(len(b))
+	return b, err
+}
+
 func (in *interp) run(content pdf.Value, res pdf.Value) {
 	var streams []pdf.Value
 	if content.Kind() == pdf.Array {
@@ -141,12 +185,12 @@ func (in *interp) run(content pdf.Value, res pdf.Value) {
 	// Content arrays are one stream cut anywhere, even inside a token.
 	var all []byte
 	for _, s := range streams {
-		b, err := readStream(s, in.lim.maxStreamBytes-int64(len(all)))
+		b, err := in.stream(s, in.lim.maxStreamBytes-int64(len(all)))
 		if err != nil {
 			if in.err == nil {
 				in.err = err
 			}
-			if errors.Is(err, errTooBig) {
+			if errors.Is(err, errTooBig) || errors.Is(err, errPageBytes) {
 				return
 			}
 		}
@@ -172,8 +216,13 @@ func (in *interp) exec(data []byte, res pdf.Value) {
 			continue
 		}
 		in.ops++
-		if in.ops > in.lim.maxOps || len(in.glyphs) > in.lim.maxGlyphs {
+		if in.ops > in.lim.maxOps || len(in.glyphs) > in.lim.maxGlyphs || in.drawn > in.lim.maxForms {
 			in.err = errPageBudget
+			return
+		}
+		if in.err != nil {
+			// The page is lost anyway (Read rejects a page with an
+			// error); stop instead of spending the rest of the budget.
 			return
 		}
 		if in.ops&0xFFF == 0 && in.ctx.Err() != nil {
@@ -182,13 +231,17 @@ func (in *interp) exec(data []byte, res pdf.Value) {
 		}
 		if op == "BI" {
 			in.images++
-			for { // skip the image dictionary up to ID
-				_, op2, ok := l.next()
+			var dict []obj
+			for { // read the image dictionary up to ID
+				o, op2, ok := l.next()
 				if !ok || op2 == "ID" {
 					break
 				}
+				if op2 == "" && len(dict) < 64 {
+					dict = append(dict, o)
+				}
 			}
-			l.skipInlineImage()
+			l.skipInlineImage(inlineImageLength(dict))
 			ops = ops[:0]
 			continue
 		}
@@ -247,6 +300,13 @@ func (in *interp) op(op string, all []obj, res pdf.Value) {
 			if !ok {
 				f = in.fonts.get(res.Key("Font").Key(o[0].str))
 				in.byName[o[0].str] = f
+				// Fonts read for the page count against its budget of
+				// decoded bytes: thousands of fonts with a CMap that
+				// inflates to megabytes would otherwise cost gigabytes.
+				in.inflated += in.fonts.takeDecoded()
+				if in.inflated > in.lim.maxPageBytes && in.err == nil {
+					in.err = errPageBytes
+				}
 			}
 			gs.font, gs.fontSize = f, o[1].num
 		}
@@ -350,6 +410,14 @@ func (in *interp) show(raw string) {
 	if f == nil {
 		f = in.fonts.fallback()
 	}
+	// One string can hold millions of codes while its stream compresses
+	// to kilobytes. A code takes at most 4 bytes, so a string longer than
+	// this has more codes than the glyph budget has room for: refuse it
+	// before splitting it into codes and glyphs (over 100 bytes each).
+	if len(raw) > (in.lim.maxGlyphs-len(in.glyphs)+1)*4 {
+		in.err = errPageBudget
+		return
+	}
 	hs := gs.hscale
 	trm0 := matrix{gs.fontSize * hs, 0, 0, gs.fontSize, 0, gs.rise}
 	for _, c := range f.codes(raw) {
@@ -387,6 +455,10 @@ func (in *interp) xobject(x pdf.Value, res pdf.Value) {
 		if in.forms >= in.lim.maxFormDepth || in.active[id] {
 			return
 		}
+		if in.drawn++; in.drawn > in.lim.maxForms {
+			in.err = errPageBudget
+			return
+		}
 		if in.active == nil {
 			in.active = map[string]bool{}
 		}
@@ -402,7 +474,7 @@ func (in *interp) xobject(x pdf.Value, res pdf.Value) {
 		if fres.Kind() != pdf.Dict {
 			fres = res
 		}
-		b, err := readStream(x, in.lim.maxStreamBytes)
+		b, err := in.stream(x, in.lim.maxStreamBytes)
 		if err != nil {
 			if in.err == nil {
 				in.err = err
@@ -498,8 +570,16 @@ func (in *interp) setClip() {
 // fontCache keeps parsed fonts for the whole document: a font used on
 // every page is read once.
 type fontCache struct {
-	byKey map[string]*fontInfo
-	fb    *fontInfo
+	byKey   map[string]*fontInfo
+	fb      *fontInfo
+	decoded int64 // bytes of CMaps decoded by get since the last takeDecoded
+}
+
+// takeDecoded returns the bytes of CMaps decoded since its last call.
+func (c *fontCache) takeDecoded() int64 {
+	n := c.decoded
+	c.decoded = 0
+	return n
 }
 
 func newFontCache() *fontCache { return &fontCache{byKey: map[string]*fontInfo{}} }
@@ -515,6 +595,7 @@ func (c *fontCache) get(v pdf.Value) *fontInfo {
 		return f
 	}
 	f := loadFont(v)
+	c.decoded += int64(f.decoded)
 	c.byKey[key] = f
 	return f
 }

@@ -138,6 +138,13 @@ func Read(ctx context.Context, data []byte, opt Options) (doc *Document, err err
 		}
 		return nil, saq.Errorf(saq.KindEmpty, "the PDF has no text on any page")
 	}
+	if q := doc.Quality; 2*q.Unmapped > q.Glyphs {
+		// Most characters are drawn with fonts that do not say which
+		// characters they are (no ToUnicode, private glyph names): the
+		// text is for the eye only, like a scan, and what could be read
+		// is too little to trust.
+		return nil, saq.Errorf(saq.KindNoText, "the text cannot be decoded: %d of %d characters use fonts without a Unicode mapping; run OCR on the file, or export the original document to PDF again with standard fonts, and upload it again", q.Unmapped, q.Glyphs)
+	}
 	return doc, nil
 }
 
@@ -151,7 +158,9 @@ func timeoutError(err error, page, n int) error {
 func pageError(err error, page int) error {
 	switch {
 	case errors.Is(err, errPageBudget):
-		return saq.Errorf(saq.KindTooLarge, "page %d draws more than %d operations or %d characters", page, defaultLimits.maxOps, defaultLimits.maxGlyphs)
+		return saq.Errorf(saq.KindTooLarge, "page %d draws more than %d operations, %d characters or %d forms", page, defaultLimits.maxOps, defaultLimits.maxGlyphs, defaultLimits.maxForms)
+	case errors.Is(err, errPageBytes):
+		return saq.Errorf(saq.KindTooLarge, "page %d has content streams, forms and fonts that inflate beyond %s in all", page, human(defaultLimits.maxPageBytes))
 	case errors.Is(err, errTooBig):
 		return saq.Errorf(saq.KindTooLarge, "page %d has a content stream that inflates beyond %s", page, human(defaultLimits.maxStreamBytes))
 	}

@@ -23,6 +23,7 @@ type fontInfo struct {
 	space        float64                // width of the space glyph in text space
 	unmapped     bool                   // codes without any Unicode mapping (Type0 without ToUnicode)
 	symbolic     string                 // "dingbats", "wingdings", "wingdings2", "symbol" or ""
+	decoded      int                    // bytes of CMap streams decoded to load the font
 }
 
 // glyphText returns the text of one code and whether it was decodable.
@@ -59,6 +60,13 @@ func (f *fontInfo) fixSymbol(s string, c uint32) string {
 }
 
 func (f *fontInfo) codes(raw string) []code {
+	if f.simple != nil {
+		// A simple font's codes are single bytes whatever its ToUnicode
+		// CMap declares: producers write 2-byte codespaces (<0000> <FFFF>)
+		// over 1-byte entries, and cutting by them pairs the letters up
+		// into codes that map to nothing.
+		return fixedCodes(raw, 1)
+	}
 	return f.toUni.split(raw, f.codeLen)
 }
 
@@ -95,7 +103,9 @@ func loadFont(v pdf.Value) (f *fontInfo) {
 	}
 
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		f.toUni = parseCMap(tu)
+		var n int
+		f.toUni, n = parseCMap(tu)
+		f.decoded += n
 	}
 
 	switch subtype {
@@ -136,7 +146,9 @@ func (f *fontInfo) loadType0(v pdf.Value) {
 	f.codeLen = 2
 	enc := v.Key("Encoding")
 	if enc.Kind() == pdf.Stream { // an embedded CMap: take its codespace if ToUnicode has none
-		if m := parseCMap(enc); m != nil && (f.toUni == nil || len(f.toUni.space) == 0) {
+		m, n := parseCMap(enc)
+		f.decoded += n
+		if m != nil && (f.toUni == nil || len(f.toUni.space) == 0) {
 			if f.toUni == nil {
 				f.toUni = &cmap{chars: map[uint32]string{}}
 			}
@@ -265,6 +277,7 @@ func simpleEncoding(v pdf.Value, f *fontInfo) *[256]string {
 	}
 	if enc.Kind() == pdf.Dict {
 		diffs := enc.Key("Differences")
+		custom := ownCodes(diffs)
 		c := 0
 		for i := 0; i < diffs.Len(); i++ {
 			d := diffs.Index(i)
@@ -277,6 +290,10 @@ func simpleEncoding(v pdf.Value, f *fontInfo) *[256]string {
 						t[c] = s
 					} else if f.symbolic == "dingbats" {
 						t[c] = string(dingbat(byte(c)))
+					} else if lib := libraryGlyphName(v, byte(c)); lib != "" {
+						t[c] = lib
+					} else if custom && d.Name() != ".notdef" {
+						t[c] = "\uFFFD"
 					}
 				}
 				c++
@@ -291,6 +308,44 @@ func simpleEncoding(v pdf.Value, f *fontInfo) *[256]string {
 		}
 	}
 	return &t
+}
+
+// libraryGlyphName decodes code c of a font whose /Differences names it
+// with a name our short glyph list lacks, through the PDF library's full
+// Adobe Glyph List; "" when the library does not know the name either.
+func libraryGlyphName(font pdf.Value, c byte) string {
+	// The library returns the code itself when it does not know the name.
+	s := (&pdf.Font{V: font}).Encoder().Decode(string([]byte{c}))
+	if r, _ := utf8.DecodeRuneInString(s); s != "" && r != rune(c) && r != utf8.RuneError {
+		return s
+	}
+	return ""
+}
+
+// ownCodes reports whether /Differences names glyphs at codes below 32,
+// where no standard encoding has characters: the font numbers its glyphs
+// in its own order (subsetting producers give codes 1, 2, 3… in order of
+// use). A name nobody knows ("g12", "glyph7") then says nothing of the
+// character, and the base encoding's character for the code is garbage
+// that would pass for text, so such codes read as U+FFFD (which the
+// quality checks count). In other fonts an unknown name keeps the base
+// encoding's character, as other readers do: names such as /G50 at code
+// 0x50 restate the code, and producers that name glyphs by glyph id
+// often keep the standard codes.
+func ownCodes(diffs pdf.Value) bool {
+	c := 0
+	for i := 0; i < diffs.Len(); i++ {
+		switch d := diffs.Index(i); d.Kind() {
+		case pdf.Integer, pdf.Real:
+			c = int(d.Int64())
+		case pdf.Name:
+			if c >= 0 && c < 32 && d.Name() != ".notdef" {
+				return true
+			}
+			c++
+		}
+	}
+	return false
 }
 
 func baseChar(enc, symbolic string, c byte) string {

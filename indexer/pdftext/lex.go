@@ -47,6 +47,11 @@ func isDelim(c byte) bool {
 	return false
 }
 
+// isStray reports whether c is a delimiter that cannot start a token.
+func isStray(c byte) bool {
+	return c == ']' || c == '>' || c == ')' || c == '{' || c == '}'
+}
+
 func (l *lexer) skipWhite() {
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -66,7 +71,14 @@ func (l *lexer) skipWhite() {
 
 // next returns the next operand, or an operator in op. ok is false at the end.
 func (l *lexer) next() (o obj, op string, ok bool) {
+	// Stray delimiters are skipped in a loop, not by calling next again:
+	// a stream of millions of them (kilobytes compressed) would otherwise
+	// overflow the stack, which is fatal in Go.
 	l.skipWhite()
+	for l.pos < len(l.b) && isStray(l.b[l.pos]) {
+		l.pos++
+		l.skipWhite()
+	}
 	if l.pos >= len(l.b) {
 		return obj{}, "", false
 	}
@@ -86,9 +98,6 @@ func (l *lexer) next() (o obj, op string, ok bool) {
 	case c == '[':
 		l.pos++
 		return l.array(), "", true
-	case c == ']' || c == '>' || c == ')' || c == '{' || c == '}':
-		l.pos++ // stray delimiter: skip it
-		return l.next()
 	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
 		s := l.regular()
 		f, err := strconv.ParseFloat(s, 64)
@@ -98,9 +107,9 @@ func (l *lexer) next() (o obj, op string, ok bool) {
 		return obj{kind: kNum, num: f}, "", true
 	}
 	w := l.regular()
-	if w == "" { // a byte that is neither delimiter nor regular
+	if w == "" { // unreachable: white space and delimiters are handled above
 		l.pos++
-		return l.next()
+		return obj{}, "", l.pos < len(l.b)
 	}
 	switch w {
 	case "true":
@@ -291,10 +300,27 @@ func (l *lexer) dict() obj {
 }
 
 // skipInlineImage moves past the data of an inline image (after "ID") to
-// just after its "EI" operator.
-func (l *lexer) skipInlineImage() {
+// just after its "EI" operator. n is the length of the data when the image
+// dictionary tells it (see inlineImageLength), else -1.
+//
+// Image data is binary and may contain "EI" between white space: ending
+// the image there resumes lexing inside the pixels, where a stray "("
+// opens a string that swallows the rest of the page. So the length is
+// used when known, and otherwise an "EI" counts only when what follows
+// it looks like content-stream text.
+func (l *lexer) skipInlineImage(n int) {
 	if l.pos < len(l.b) && isWhite(l.b[l.pos]) {
 		l.pos++
+	}
+	if n >= 0 && n <= len(l.b)-l.pos {
+		j := l.pos + n
+		for j < len(l.b) && isWhite(l.b[j]) {
+			j++
+		}
+		if l.isEI(j) {
+			l.pos = j + 2
+			return
+		}
 	}
 	for {
 		i := bytes.Index(l.b[l.pos:], []byte("EI"))
@@ -303,11 +329,83 @@ func (l *lexer) skipInlineImage() {
 			return
 		}
 		at := l.pos + i
-		before := at == 0 || isWhite(l.b[at-1])
-		after := at+2 >= len(l.b) || isWhite(l.b[at+2]) || isDelim(l.b[at+2])
 		l.pos = at + 2
-		if before && after {
+		if (at == 0 || isWhite(l.b[at-1])) && l.isEI(at) && l.textFollows(at+2) {
 			return
 		}
 	}
+}
+
+// isEI reports whether an EI operator starts at i.
+func (l *lexer) isEI(i int) bool {
+	return i+2 <= len(l.b) && l.b[i] == 'E' && l.b[i+1] == 'I' &&
+		(i+2 == len(l.b) || isWhite(l.b[i+2]) || isDelim(l.b[i+2]))
+}
+
+// textFollows reports whether the bytes from i look like content-stream
+// operators rather than image data: printable ASCII and white space up to
+// the end, 32 bytes, or a string that follows an operator or operand.
+func (l *lexer) textFollows(i int) bool {
+	seen := false
+	for j := i; j < len(l.b) && j < i+32; j++ {
+		c := l.b[j]
+		switch {
+		case (c == '(' || c == '<') && seen:
+			return true // string bytes may be binary
+		case isWhite(c):
+		case c < 0x20 || c >= 0x7F || c == '(' || c == '<':
+			return false
+		default:
+			seen = true
+		}
+	}
+	return true
+}
+
+// inlineImageLength is the length of an inline image's data from its
+// dictionary (alternating keys and values): rows of width × components ×
+// bits per component, rounded up to whole bytes, times the height. It is
+// -1 when the data is filtered (its length is then unknown) or the
+// dictionary does not say enough.
+func inlineImageLength(dict []obj) int {
+	w, h, bpc, comps := -1, -1, 8, -1
+	for i := 0; i+1 < len(dict); i += 2 {
+		if dict[i].kind != kName {
+			continue
+		}
+		v := dict[i+1]
+		switch dict[i].str {
+		case "W", "Width":
+			w = int(v.num)
+		case "H", "Height":
+			h = int(v.num)
+		case "BPC", "BitsPerComponent":
+			bpc = int(v.num)
+		case "IM", "ImageMask":
+			if v.kind == kBool && v.num == 1 {
+				bpc, comps = 1, 1
+			}
+		case "F", "Filter":
+			if v.kind == kName || (v.kind == kArr && len(v.arr) > 0) {
+				return -1
+			}
+		case "CS", "ColorSpace":
+			name := v.str
+			if v.kind == kArr && len(v.arr) > 0 {
+				name = v.arr[0].str
+			}
+			switch name {
+			case "G", "DeviceGray", "CalGray", "I", "Indexed":
+				comps = 1
+			case "RGB", "DeviceRGB", "CalRGB":
+				comps = 3
+			case "CMYK", "DeviceCMYK":
+				comps = 4
+			}
+		}
+	}
+	if w <= 0 || h <= 0 || comps <= 0 || (bpc != 1 && bpc != 2 && bpc != 4 && bpc != 8 && bpc != 16) || w > 1<<16 || h > 1<<16 {
+		return -1
+	}
+	return (w*comps*bpc + 7) / 8 * h
 }

@@ -30,6 +30,10 @@ func openReader(data []byte) (r *pdf.Reader, decrypted bool, err error) {
 	if err == nil {
 		return r, false, nil
 	}
+	var xe *xrefError
+	if errors.As(err, &xe) { // not worth a second try, nor pdfcpu's time
+		return nil, false, saq.Errorf(saq.KindCorrupt, "the file is damaged and cannot be read (%s)", err)
+	}
 	if start > 0 { // some producers count offsets from the very first byte
 		if r2, err2 := newReader(sanitize(data, 0)); err2 == nil {
 			return r2, false, nil
@@ -51,6 +55,9 @@ func openReader(data []byte) (r *pdf.Reader, decrypted bool, err error) {
 }
 
 func newReader(b []byte) (r *pdf.Reader, err error) {
+	if err := checkXref(b); err != nil {
+		return nil, err
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			r, err = nil, fmt.Errorf("%v", p)

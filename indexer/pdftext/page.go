@@ -123,7 +123,9 @@ func readPage(ctx context.Context, p pdf.Page, n int, fonts *fontCache, lim limi
 	rp.width, rp.height = w, h
 	in := &interp{ctx: ctx, fonts: fonts, lim: lim, device: dev}
 	in.gs = gstate{ctm: identity, hscale: 1}
-	in.run(p.V.Key("Contents"), p.Resources())
+	// Not p.Resources(): the library climbs /Parent without a bound and
+	// loops forever on a /Parent cycle when no node has /Resources.
+	in.run(p.V.Key("Contents"), inherited(p.V, "Resources"))
 	in.tickMarks()
 	in.addForms(p, dev)
 	rp.glyphs, rp.rules, rp.images, rp.rotated, rp.err = in.glyphs, mergeRules(in.rules), in.images, in.rotated, in.err
