@@ -40,7 +40,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitRejected
 	}
 	defer closeIdx()
-	hs := &http.Server{Addr: *addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	hs := local.HTTPServer(*addr, srv.Handler())
 	fmt.Fprintf(stdout, "serving %s on http://%s (mint a token with: saq token --data %s --role secretariat)\n", *data, *addr, *data)
 	return serveUntilInterrupted(hs, stderr)
 }

@@ -90,7 +90,7 @@ func Start(ctx context.Context, dir, samples, addr string) (*Server, error) {
 		return nil, err
 	}
 	d.URL = "http://" + ln.Addr().String()
-	d.http = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	d.http = local.HTTPServer("", srv.Handler())
 	go func() {
 		if err := d.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			log.Error("serve", "error", err.Error())
