@@ -533,6 +533,22 @@ func sha256Hex(b []byte) string {
 
 func encode64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
 
+// receive takes a batch off a queue by hand, as the event source would,
+// for a test that invokes a function itself.
+func receive(t *testing.T, q *sqsqueue.Queue, arn string) ([]sqsqueue.Received, events.SQSEvent) {
+	t.Helper()
+	msgs, err := q.Receive(context.Background(), 10, time.Second)
+	if err != nil || len(msgs) == 0 {
+		t.Fatalf("receive: %d messages, %v", len(msgs), err)
+	}
+	var ev events.SQSEvent
+	for _, m := range msgs {
+		ev.Records = append(ev.Records, events.SQSMessage{MessageId: m.ID, ReceiptHandle: m.Receipt, Body: string(m.Body),
+			Attributes: m.Attributes, EventSource: "aws:sqs", EventSourceARN: arn, AWSRegion: "us-east-1"})
+	}
+	return msgs, ev
+}
+
 func dlqDepth(t *testing.T, q *sqsqueue.Queue) int {
 	t.Helper()
 	visible, inFlight, err := q.Depth(context.Background())
@@ -719,15 +735,7 @@ func TestIndexCrashRecovers(t *testing.T) {
 	drain(t, st.ingestQ, st.ingestARN, 5, invoker(st.start(t, ingestPkg)))
 
 	crashing := st.start(t, indexPkg, "SAQ_FAULT", "before-manifest")
-	msgs, err := st.indexQ.Receive(ctx, 10, time.Second)
-	if err != nil || len(msgs) == 0 {
-		t.Fatalf("receive: %d messages, %v", len(msgs), err)
-	}
-	var ev events.SQSEvent
-	for _, m := range msgs {
-		ev.Records = append(ev.Records, events.SQSMessage{MessageId: m.ID, ReceiptHandle: m.Receipt, Body: string(m.Body),
-			Attributes: m.Attributes, EventSource: "aws:sqs", EventSourceARN: st.indexARN, AWSRegion: "us-east-1"})
-	}
+	msgs, ev := receive(t, st.indexQ, st.indexARN)
 	if _, err := crashing.Invoke(ctx, ev); err == nil {
 		t.Fatal("the crashing function answered")
 	}
@@ -829,14 +837,9 @@ func TestIngestCrashRecovers(t *testing.T) {
 		st.upload(t, "uploads/"+c.Code+"/q.pdf", questionnaire(name, saq.UNTOC, 2))
 	}
 	crashing := st.start(t, ingestPkg, "SAQ_FAULT", "before-send")
-	msgs, err := st.ingestQ.Receive(ctx, 10, time.Second)
-	if err != nil || len(msgs) != 2 {
-		t.Fatalf("receive: %d messages, %v", len(msgs), err)
-	}
-	var ev events.SQSEvent
-	for _, m := range msgs {
-		ev.Records = append(ev.Records, events.SQSMessage{MessageId: m.ID, ReceiptHandle: m.Receipt, Body: string(m.Body),
-			Attributes: m.Attributes, EventSource: "aws:sqs", EventSourceARN: st.ingestARN, AWSRegion: "us-east-1"})
+	msgs, ev := receive(t, st.ingestQ, st.ingestARN)
+	if len(msgs) != 2 {
+		t.Fatalf("received %d messages, want 2", len(msgs))
 	}
 	if _, err := crashing.Invoke(ctx, ev); err == nil || !strings.Contains(crashing.Logs(), "SAQ_FAULT: crashing at before-send") {
 		t.Fatalf("the function did not crash where planned (%v):\n%s", err, crashing.Logs())
