@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
@@ -10,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2/search/query"
+	vregexp "github.com/blevesearch/vellum/regexp"
 
 	"github.com/saq-review/saq"
 	"github.com/saq-review/saq/indexer"
@@ -101,7 +103,7 @@ func plan(req Request) (*planned, error) {
 		if len(req.Query) > MaxQueryBytes {
 			return nil, invalid("the query is too long (%d bytes): at most %d", len(req.Query), MaxQueryBytes)
 		}
-		if n := len(strings.Fields(req.Query)); n > MaxQueryWords {
+		if n := words(req.Query); n > MaxQueryWords {
 			return nil, invalid("the query has %d words: at most %d", n, MaxQueryWords)
 		}
 		parsed, err := query.NewQueryStringQuery(req.Query).Parse()
@@ -393,6 +395,11 @@ func rewrite(q query.Query) (query.Query, error) {
 		if prefix, _ := re.LiteralPrefix(); len([]rune(prefix)) < 2 {
 			return nil, invalid("regular expression /%s/ is too broad: start it with at least two letters", q.Regexp)
 		}
+		if err := automaton(q.Regexp); errors.Is(err, errPatternTooLarge) {
+			return nil, invalid("regular expression /%s/ is too complex: use fewer repeats, and classes narrower than \\pL", q.Regexp)
+		} else if err != nil {
+			return nil, invalid("regular expression /%s/ cannot be searched: %v", q.Regexp, err)
+		}
 		return leaf(q.Field(), q.Regexp, true, func(field string) query.Query {
 			c := *q
 			c.SetField(field)
@@ -427,12 +434,95 @@ func hasCJK(s string) bool {
 }
 
 // termPattern rejects wildcards that would enumerate the whole dictionary
-// of every shard.
+// of every shard, or compile into an automaton too large to build.
+//
+// The leading letters are what bounds the walk over the dictionary (the
+// README's rule): "*ab*" has two letters, but no prefix, and used to pass.
 func termPattern(p string) error {
-	if len([]rune(strings.NewReplacer("*", "", "?", "").Replace(p))) < 2 {
-		return invalid("wildcard %q is too broad: give at least two letters", p)
+	r := []rune(p)
+	if len(r) < 2 || strings.ContainsAny(string(r[:2]), "*?") {
+		return invalid("wildcard %q is too broad: start it with at least two letters", p)
+	}
+	if err := automaton(wildcardRegexp.Replace(p)); err != nil {
+		return invalid("wildcard %q is too complex: use fewer '*' and '?'", p)
 	}
 	return nil
+}
+
+// wildcardRegexp is how bleve turns a wildcard into the regular
+// expression it searches (search/query/wildcard.go).
+var wildcardRegexp = strings.NewReplacer(
+	"+", `\+`, "(", `\(`, ")", `\)`, "^", `\^`, "$", `\$`, ".", `\.`,
+	"{", `\{`, "}", `\}`, "[", `\[`, "]", `\]`, `|`, `\|`, `\`, `\\`,
+	"*", ".*", "?", ".")
+
+// Bounds of the automaton of a pattern. Bleve builds it afresh for every
+// text field of every shard, eagerly and without looking at the deadline;
+// byte-level Unicode classes and counted repeats make it explode, so that
+// a dozen bytes such as /ab\pL+/ or ab*a?????????? held a core for
+// seconds (and /ab\pL{5,20}/ for a minute) on a handful of answers.
+// Within them, one build takes milliseconds; refusing a pattern costs one
+// build, under half a second at worst (vellum stops at 10,000 states).
+const (
+	maxPatternSize   = 12000 // vellum's estimate of the compiled program, in bytes (about 300 instructions)
+	maxPatternStates = 500   // states of the automaton
+)
+
+var errPatternTooLarge = errors.New("the automaton of the pattern is too large")
+
+// automaton builds the automaton of a regular expression once, as the
+// index would, and refuses it when it is over the bounds
+// (errPatternTooLarge), or when the index would refuse it (zero-width
+// assertions, lazy repeats).
+func automaton(re string) error {
+	a, err := vregexp.NewWithLimit(re, maxPatternSize)
+	switch {
+	case errors.Is(err, vregexp.ErrCompiledTooBig), errors.Is(err, vregexp.ErrTooManyStates):
+		return errPatternTooLarge
+	case err != nil:
+		return err
+	}
+	seen := map[int]bool{a.Start(): true}
+	todo := []int{a.Start()}
+	for len(todo) > 0 {
+		s := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		for b := 0; b < 256; b++ {
+			if n := a.Accept(s, byte(b)); n != 0 && !seen[n] {
+				if len(seen) >= maxPatternStates {
+					return errPatternTooLarge
+				}
+				seen[n] = true
+				todo = append(todo, n)
+			}
+		}
+	}
+	return nil
+}
+
+// words counts the words of a query as the analyzers split them: runs of
+// letters and digits, and each Chinese, Japanese or Korean character (the
+// Chinese analysis indexes characters). Counting the fields between
+// spaces let "a,b,c,…" or "a~2,b,c,…" through as one word: hundreds of
+// terms (seconds of fuzzy matching) within the byte limit.
+func words(q string) int {
+	n := 0
+	in := false
+	for _, r := range q {
+		switch {
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			n++
+			in = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			if !in {
+				n++
+			}
+			in = true
+		default:
+			in = false
+		}
+	}
+	return n
 }
 
 func isText(field string) bool {

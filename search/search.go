@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"maps"
 	"slices"
 	"strings"
 
@@ -160,6 +161,9 @@ func Answers(ctx context.Context, idx *indexer.Index, scope saq.Scope, req Reque
 		}
 	}
 	res, err := alias.SearchInContext(ctx, sr)
+	if err == nil {
+		err = shardError(res)
+	}
 	if err != nil {
 		return nil, searchError(err)
 	}
@@ -309,6 +313,19 @@ func facetTerms(fr *bsearch.FacetResult) []Facet {
 	return out
 }
 
+// shardError returns the error of a shard that failed the search. An
+// alias reports a shard's failure (a query its engine refuses, the
+// deadline) in the result's status, not as an error: unchecked, a query
+// failing on every shard looked like one matching nothing, and one failing
+// on some like a complete result.
+func shardError(res *bleve.SearchResult) error {
+	if res.Status == nil || len(res.Status.Errors) == 0 {
+		return nil
+	}
+	names := slices.Sorted(maps.Keys(res.Status.Errors))
+	return fmt.Errorf("shard %s: %w", names[0], res.Status.Errors[names[0]])
+}
+
 // searchError types the errors a query can still raise when it runs: a
 // pattern the index's regular-expression engine refuses, or a wildcard or
 // fuzzy term that expands to more terms than bleve allows. Bleve returns
@@ -322,7 +339,7 @@ func searchError(err error) error {
 		return err
 	}
 	msg := err.Error()
-	for _, s := range []string{"regexp", "TooManyClauses", "TooManyTermSearchers"} {
+	for _, s := range []string{"regexp", "TooManyClauses", "TooManyTermSearchers", "fuzziness exceeds", "too many instructions", "dfa contains more than", "zero width assertions", "lazy quantifiers", "word boundaries"} {
 		if strings.Contains(msg, s) {
 			return saq.Errorf(saq.KindInvalidQuery, "invalid query: %s", msg)
 		}

@@ -3,6 +3,7 @@ package serverless
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -47,13 +48,12 @@ func (h *Index) Handle(ctx context.Context, ev events.SQSEvent) (events.SQSEvent
 	var states []string
 	byState := map[string][]item{}
 	for _, m := range ev.Records {
-		var msg IndexMessage
-		if err := json.Unmarshal([]byte(m.Body), &msg); err != nil || msg.SHA256 == "" || msg.State == "" {
-			h.Log.Error("unusable index message; it will go to the dead-letter queue", "message_id", m.MessageId)
+		msg, err := decodeIndexMessage(m.Body)
+		if err != nil {
+			h.Log.Error("unusable index message; it will go to the dead-letter queue", "message_id", m.MessageId, "error", err.Error())
 			fail(m.MessageId)
 			continue
 		}
-		msg.State = indexer.ShardOf(msg.State)
 		if _, ok := byState[msg.State]; !ok {
 			states = append(states, msg.State)
 		}
@@ -62,16 +62,28 @@ func (h *Index) Handle(ctx context.Context, ev events.SQSEvent) (events.SQSEvent
 	for _, state := range states {
 		items := byState[state]
 		var committed []ingest.Status
+		var misrouted []string
 		var statuses *heldStatuses
 		err := safely(func() error {
 			_, err := h.Publisher.Update(ctx, state, func(ctx context.Context, idx *indexer.Index) error {
-				committed = committed[:0] // a retry starts again
+				committed, misrouted = committed[:0], misrouted[:0] // a retry starts again
 				statuses = &heldStatuses{DataStore: h.Store, held: map[string][]byte{}}
 				p := &ingest.Pipeline{Store: statuses, Index: idx}
 				for _, it := range items {
 					u, err := p.Load(ctx, it.msg.SHA256, it.msg.Declared)
 					if err != nil {
 						return err
+					}
+					// Commit writes into the upload's own State's shard:
+					// under another partition it would never be published,
+					// while its status said "extracted". Ingest never
+					// sends such a message; a hand-made or edited one
+					// fails alone.
+					if got := indexer.ShardOf(u.CountryCode()); got != state {
+						h.Log.Error("index message for another partition; it will go to the dead-letter queue",
+							"message_id", it.id, "state", state, "upload_state", got, "upload", it.msg.SHA256)
+						misrouted = append(misrouted, it.id)
+						continue
 					}
 					_, st, err := p.Commit(ctx, u)
 					if err != nil {
@@ -94,6 +106,7 @@ func (h *Index) Handle(ctx context.Context, ev events.SQSEvent) (events.SQSEvent
 			}
 			continue
 		}
+		fail(misrouted...)
 		for _, st := range committed {
 			h.Log.Info("upload indexed", "state", state, "upload", st.SHA256, "submission_id", st.SubmissionID,
 				"version", st.Version, "status", st.State, "answers", st.Answers)
@@ -108,6 +121,41 @@ func (h *Index) Handle(ctx context.Context, ev events.SQSEvent) (events.SQSEvent
 		return order[a.ItemIdentifier] - order[b.ItemIdentifier]
 	})
 	return resp, nil
+}
+
+// decodeIndexMessage reads the body of an index message and returns it
+// with State as the index partition; an error means no delivery can
+// succeed. The hash is checked here, not only when the upload is loaded:
+// a message whose hash is not one failed its whole partition's batch, on
+// every retry, taking the good messages of that State with it to the
+// dead-letter queue.
+func decodeIndexMessage(body string) (IndexMessage, error) {
+	var msg IndexMessage
+	if err := json.Unmarshal([]byte(body), &msg); err != nil {
+		return IndexMessage{}, fmt.Errorf("not an index message: %w", err)
+	}
+	if msg.State == "" {
+		return IndexMessage{}, errors.New("no state")
+	}
+	if !isSHA256(msg.SHA256) {
+		return IndexMessage{}, fmt.Errorf("sha256 %q is not a lower-case hex SHA-256", msg.SHA256)
+	}
+	msg.State = indexer.ShardOf(msg.State)
+	return msg, nil
+}
+
+// isSHA256 reports whether s is a lower-case hex SHA-256, the form of
+// upload keys (ingest.Pipeline.Load refuses any other).
+func isSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // heldStatuses keeps the status records that committing writes until the

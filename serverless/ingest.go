@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -172,7 +173,11 @@ func (h *Ingest) upload(ctx context.Context, log *slog.Logger, key, version stri
 			opt.Instruments = append(opt.Instruments, in)
 		}
 	}
-	if v := obj.Metadata[MetaLanguage]; v != "" {
+	// Like cluster and instruments, a language is taken only when it is
+	// one of the six: the value is whatever the uploader put, and an
+	// unknown one ("English", "EN") became the record's language, whose
+	// answers the index then keeps out of every language's text fields.
+	if v := strings.ToLower(strings.TrimSpace(obj.Metadata[MetaLanguage])); slices.Contains(indexer.Languages, v) {
 		opt.Language = v
 	}
 	u, err := h.Pipeline.ExtractAs(ctx, file, obj.Data, opt)
