@@ -158,6 +158,11 @@ func plainError(err error) string {
 		return "its end is missing: the upload was probably cut short"
 	case strings.Contains(s, "reading at offset"), strings.Contains(s, "xref"):
 		s = "its table of contents (cross-reference table) is broken: " + s
+	case strings.Contains(s, "runtime error"):
+		// A panic inside a PDF library, recovered: its text is about the
+		// library, not the file (fuzzing found such messages reaching
+		// users).
+		return "its structure could not be read"
 	}
 	for _, p := range []string{"not a PDF file: ", "malformed PDF: ", "malformed PDF file: "} {
 		s = strings.ReplaceAll(s, p, "")

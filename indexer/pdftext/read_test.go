@@ -315,3 +315,14 @@ func TestJunkAroundFileAndPDF20Header(t *testing.T) {
 		})
 	}
 }
+
+// A panic inside the PDF library (here: a file of newlines after its
+// header, which makes ledongthuc/pdf index its buffer at -1) is a
+// corrupt file with a message about the file, not about Go.
+func TestLibraryPanicMessage(t *testing.T) {
+	data := append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte("\n"), 120)...)
+	_, err := Read(context.Background(), data, Options{})
+	if err == nil || strings.Contains(err.Error(), "runtime error") {
+		t.Errorf("Read = %v, want a rejection without the runtime error", err)
+	}
+}
