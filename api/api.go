@@ -159,7 +159,7 @@ func (s *Server) wrap(rt route) http.HandlerFunc {
 		if rt.action != "" {
 			id, err = s.authenticate(r)
 			if err == nil && !id.may(rt.action) {
-				err = saq.Errorf(saq.KindForbidden, "a %s may not %s", id.Role, rt.action)
+				err = saq.Errorf(saq.KindForbidden, "the %s role may not %s", id.Role, rt.action)
 			}
 		}
 		if err == nil && heavy[rt.pattern] {

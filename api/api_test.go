@@ -428,6 +428,7 @@ func TestUploadsElsewhere(t *testing.T) {
 		{"secretariat", "file=a.pdf&country=MEX", 200, "uploads/MEX/"},
 		{"secretariat", "file=a.pdf", 400, "name the State"},
 		{"focal_point", "cluster=IX", 400, "unknown cluster"},
+		{"focal_point", "file=a.pdf&language=English", 400, "unknown language"},
 		{"reviewer", "file=a.pdf", 403, "forbidden"},
 		{"observer", "file=a.pdf", 403, "forbidden"},
 	}

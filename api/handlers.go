@@ -17,6 +17,7 @@ import (
 
 	"github.com/saq-review/saq"
 	"github.com/saq-review/saq/compare"
+	"github.com/saq-review/saq/indexer"
 	"github.com/saq-review/saq/indexer/extract"
 	"github.com/saq-review/saq/indexer/ingest"
 	"github.com/saq-review/saq/search"
@@ -290,7 +291,10 @@ func (s *Server) uploadOptions(id Identity, form url.Values) (extract.Options, e
 		}
 		opt.Instruments = append(opt.Instruments, inst)
 	}
-	if v := form.Get("language"); v != "" {
+	if v := strings.ToLower(form.Get("language")); v != "" {
+		if !slices.Contains(indexer.Languages, v) {
+			return opt, saq.Errorf(saq.KindInvalid, "unknown language %q: use one of %s", v, strings.Join(indexer.Languages, ", "))
+		}
 		opt.Language = v
 	}
 	return opt, nil
