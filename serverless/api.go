@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -324,7 +325,7 @@ func jsonError(status int, kind saq.ErrorKind, msg string) events.APIGatewayV2HT
 // TempDir makes the directory for local index copies, emptied at start:
 // a new instance may find an earlier one's files in a reused /tmp.
 func TempDir(base string) (string, error) {
-	dir := base + "/saq-index"
+	dir := filepath.Join(base, "saq-index")
 	if err := os.RemoveAll(dir); err != nil {
 		return "", err
 	}

@@ -533,6 +533,36 @@ func sha256Hex(b []byte) string {
 
 func encode64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
 
+// settled checks the end state of a run: every upload extracted, with
+// answers in all, and the manifest's generation equal to the manifest
+// writes the S3 server saw succeed. It returns the manifest.
+func (st *stack) settled(t *testing.T, uploads int, answers uint64) snapshot.Manifest {
+	t.Helper()
+	ctx := context.Background()
+	sts, err := (&ingest.Pipeline{Store: st.store}).Statuses(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n uint64
+	for _, s := range sts {
+		if s.State != ingest.StateExtracted {
+			t.Errorf("upload %s of %s: %s %v", s.File, s.CountryCode, s.State, s.Error)
+		}
+		n += uint64(s.Answers)
+	}
+	if len(sts) != uploads || n != answers {
+		t.Fatalf("%d uploads with %d answers, want %d with %d", len(sts), n, uploads, answers)
+	}
+	m, _, err := snapshot.Read(ctx, st.store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(m.Generation) != st.manifestWrites.Load() {
+		t.Errorf("manifest generation %d, successful manifest writes %d", m.Generation, st.manifestWrites.Load())
+	}
+	return m
+}
+
 // receive takes a batch off a queue by hand, as the event source would,
 // for a test that invokes a function itself.
 func receive(t *testing.T, q *sqsqueue.Queue, arn string) ([]sqsqueue.Received, events.SQSEvent) {
@@ -663,27 +693,8 @@ func TestConcurrentIndexing(t *testing.T) {
 	t.Logf("%d throttled invocations, %d lost deletes", throttled.Load(), lost.Load())
 
 	p := &ingest.Pipeline{Store: st.store}
-	sts, err := p.Statuses(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var answers uint64
-	for _, s := range sts {
-		if s.State != ingest.StateExtracted {
-			t.Errorf("upload %s of %s: %s", s.File, s.CountryCode, s.State)
-		}
-		answers += uint64(s.Answers)
-	}
-	if len(sts) != 50 || answers != planted {
-		t.Fatalf("%d uploads with %d answers, want 50 with %d", len(sts), answers, planted)
-	}
-	m, _, err := snapshot.Read(ctx, st.store)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if int64(m.Generation) != st.manifestWrites.Load() {
-		t.Errorf("manifest generation %d, successful manifest writes %d", m.Generation, st.manifestWrites.Load())
-	}
+	answers := planted
+	m := st.settled(t, 50, planted)
 	var inManifest uint64
 	for _, sh := range m.Shards {
 		inManifest += sh.Answers
@@ -795,28 +806,7 @@ func TestS3Faults(t *testing.T) {
 		t.Fatalf("no fault reached the functions: nothing was tested")
 	}
 
-	p := &ingest.Pipeline{Store: st.store}
-	sts, err := p.Statuses(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var answers uint64
-	for _, s := range sts {
-		if s.State != ingest.StateExtracted {
-			t.Errorf("%s of %s: %s %v", s.File, s.CountryCode, s.State, s.Error)
-		}
-		answers += uint64(s.Answers)
-	}
-	if len(sts) != 10 || answers != planted {
-		t.Fatalf("%d uploads with %d answers, want 10 with %d", len(sts), answers, planted)
-	}
-	m, _, err := snapshot.Read(ctx, st.store)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if int64(m.Generation) != st.manifestWrites.Load() {
-		t.Errorf("generation %d, manifest writes %d", m.Generation, st.manifestWrites.Load())
-	}
+	st.settled(t, 10, planted)
 	searchUntil(t, apiFn, "secretariat", "limit=1", planted)
 	if n := dlqDepth(t, st.ingestDLQ); n != 1 {
 		t.Errorf("ingest DLQ holds %d messages, want the poison one", n)

@@ -93,7 +93,6 @@ func Run(ctx context.Context, opt Options) ([]Step, error) {
 	}
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
 		MaxIdleConnsPerHost: slices.Max(opt.Clients) + 4,
-		MaxConnsPerHost:     0,
 	}}
 	var steps []Step
 	for _, n := range opt.Clients {
