@@ -2,7 +2,7 @@
 // sessionStorage (this tab only), downloads through Blob URLs, and signed
 // links to the original PDFs.
 
-import {h, clear} from './dom.js';
+import {$, $$, h, clear, say} from './dom.js';
 
 const KEY = 'saq.token';
 
@@ -108,6 +108,34 @@ export function errorText(e) {
  * download fetches a report with the token and saves it through a Blob
  * URL, under the name the server gives in Content-Disposition.
  */
+/**
+ * downloadButtons wires a page's download buttons (.downloads button, each
+ * with data-format) to path, with the parameters of the page's last run
+ * (params() returns them, or null before any), reporting progress in the
+ * element statusSel and failures in errorSel.
+ */
+export function downloadButtons(sec, path, params, fileName, statusSel, errorSel) {
+  for (const b of $$('.downloads button', sec)) {
+    b.addEventListener('click', async () => {
+      const last = params();
+      if (!last) return;
+      const fmt = b.dataset.format;
+      b.disabled = true;
+      const st = $(statusSel, sec);
+      st.textContent = `Preparing the ${b.textContent} download\u2026`;
+      try {
+        const name = await download(path, {...last, format: fmt}, fileName(last, fmt));
+        st.textContent = `Downloaded ${name}.`;
+      } catch (e) {
+        st.textContent = '';
+        say($(errorSel, sec), errorText(e));
+      } finally {
+        b.disabled = false;
+      }
+    });
+  }
+}
+
 export async function download(path, params, fallbackName) {
   const res = await request(path, {params, accept: '*/*'});
   const blob = await res.blob();

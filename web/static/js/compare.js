@@ -5,7 +5,7 @@
 // States that sent nothing, and downloads of the server's reports.
 
 import {$, $$, h, clear, say, choiceBadge, pagesText, truncate, LANGUAGES} from './dom.js';
-import {api, download, errorText, learnName, stateName, session, pdfButton} from './api.js';
+import {api, downloadButtons, errorText, learnName, stateName, session, pdfButton} from './api.js';
 
 let themesLoaded = false;
 let last = null; // params of the comparison shown
@@ -48,25 +48,7 @@ export function init(sec) {
     e.preventDefault();
     run(sec);
   });
-  for (const b of $$('.downloads button', sec)) {
-    b.addEventListener('click', async () => {
-      if (!last) return;
-      const fmt = b.dataset.format;
-      b.disabled = true;
-      const st = $('#compare-status', sec);
-      st.textContent = `Preparing the ${b.textContent} download\u2026`;
-      try {
-        const name = await download('/api/compare', {...last, format: fmt},
-          `comparison${last.theme ? '-' + last.theme : ''}.${fmt}`);
-        st.textContent = `Downloaded ${name}.`;
-      } catch (e) {
-        st.textContent = '';
-        say($('#compare-error', sec), errorText(e));
-      } finally {
-        b.disabled = false;
-      }
-    });
-  }
+  downloadButtons(sec, '/api/compare', () => last, (last, fmt) => `comparison${last.theme ? '-' + last.theme : ''}.${fmt}`, '#compare-status', '#compare-error');
 }
 
 export async function show(sec) {

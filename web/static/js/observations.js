@@ -4,7 +4,7 @@
 // of the State's document it came from.
 
 import {$, $$, h, clear, say, pagesText, INSTRUMENTS} from './dom.js';
-import {api, download, errorText, session, stateName, pdfButton} from './api.js';
+import {api, downloadButtons, errorText, session, stateName, pdfButton} from './api.js';
 
 let last = null;
 
@@ -20,24 +20,7 @@ export function init(sec) {
     e.preventDefault();
     run(sec);
   });
-  for (const b of $$('.downloads button', sec)) {
-    b.addEventListener('click', async () => {
-      if (!last) return;
-      const fmt = b.dataset.format;
-      b.disabled = true;
-      const st = $('#obs-status', sec);
-      st.textContent = `Preparing the ${b.textContent} download\u2026`;
-      try {
-        const name = await download('/api/observations', {...last, format: fmt}, `observations-${last.country}.${fmt}`);
-        st.textContent = `Downloaded ${name}.`;
-      } catch (e) {
-        st.textContent = '';
-        say($('#obs-error', sec), errorText(e));
-      } finally {
-        b.disabled = false;
-      }
-    });
-  }
+  downloadButtons(sec, '/api/observations', () => last, (last, fmt) => `observations-${last.country}.${fmt}`, '#obs-status', '#obs-error');
 }
 
 /** show offers the reviewer's States in a list, the secretariat a free field. */
