@@ -125,6 +125,9 @@ func (p *Publisher) Update(ctx context.Context, state string, apply func(context
 		if err != nil {
 			return Manifest{}, err
 		}
+		if next.Generation == m.Generation {
+			return m, nil // nothing to publish: the manifest stays as it is
+		}
 		if p.BeforeManifest != nil {
 			if err := p.BeforeManifest(); err != nil {
 				return Manifest{}, err

@@ -225,3 +225,18 @@ func sha256Hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
+
+// A change that leaves a State without a partition publishes nothing: no
+// snapshot, no manifest write, no new generation.
+func TestUpdateWithoutChange(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	p := &snapshot.Publisher{Store: st, Dir: t.TempDir()}
+	m, err := p.Update(ctx, "MEX", func(context.Context, *indexer.Index) error { return nil })
+	if err != nil || m.Generation != 0 {
+		t.Fatalf("Update = generation %d, %v; want 0", m.Generation, err)
+	}
+	if keys, _ := st.List(ctx, "index/"); len(keys) != 0 {
+		t.Errorf("objects written: %v", keys)
+	}
+}
